@@ -1,0 +1,49 @@
+"""headcount: a ledger of contested figures from war reporting.
+
+The public surface: read articles, extract their claims, and the records they are made of.
+"""
+
+from headcount.errors import ConfigError, ExtractionError, HeadcountError, InputError, StoreError
+from headcount.extract import EXTRACTOR, extract_claims, find_figures, split_sentences
+from headcount.ingest import iter_articles, parse_article, read_article
+from headcount.model import (
+    Actor,
+    Article,
+    Attribution,
+    Claim,
+    ExtractionResult,
+    Figure,
+    Period,
+    Rejection,
+    Sentence,
+)
+from headcount.pipeline import extract_paths, process
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EXTRACTOR",
+    "Actor",
+    "Article",
+    "Attribution",
+    "Claim",
+    "ConfigError",
+    "ExtractionError",
+    "ExtractionResult",
+    "Figure",
+    "HeadcountError",
+    "InputError",
+    "Period",
+    "Rejection",
+    "Sentence",
+    "StoreError",
+    "__version__",
+    "extract_claims",
+    "extract_paths",
+    "find_figures",
+    "iter_articles",
+    "parse_article",
+    "process",
+    "read_article",
+    "split_sentences",
+]

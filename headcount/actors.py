@@ -1,0 +1,145 @@
+"""The actor registry: who speaks, under which names, and whose interests they answer to.
+
+Claimants and intermediaries are kept in claims exactly as the text names them; this registry maps
+those names to canonical actors ("Медиазона", "Mediazona" -> Mediazona) with their kind and
+affiliation. It ships in ``headcount/data/actors.toml``; users add their own file in the same format.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from headcount.errors import BAD_DATA_FILE, ConfigError
+from headcount.extract.text import normalise
+from headcount.model import Actor
+from headcount.vocab import DATA_DIR
+
+KINDS = (
+    "state_body",
+    "official",
+    "state_media",
+    "independent_media",
+    "foreign_media",
+    "ngo",
+    "research_group",
+    "armed_group",
+)
+AFFILIATIONS = ("russian_state", "ukrainian_state", "independent", "third_country")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Actors and a matcher over all their aliases."""
+
+    actors: tuple[Actor, ...]
+    _pattern: re.Pattern[str]
+    _by_alias: dict[str, Actor]
+
+    def find(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Every actor named in ``text``: (start, end, actor), longest alias first."""
+        norm = normalise(text)
+        return [
+            (m.start(), m.end(), self._by_alias[_key(m.group(0))])
+            for m in self._pattern.finditer(norm)
+            if _key(m.group(0)) in self._by_alias
+        ]
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor a claimant or intermediary names, if known.
+
+        An exact alias wins; otherwise the longest alias found inside the name ("Russian Foreign
+        Ministry spokesperson Maria Zakharova" -> Maria Zakharova, the person speaking).
+        """
+        key = _key(normalise(name))
+        key = re.sub(r"^(?:the|a|an)\s+", "", key)
+        if key in self._by_alias:
+            return self._by_alias[key]
+        found = self.find(name)
+        if not found:
+            return None
+        # Prefer the last-named actor: in "X's correspondent Y" or "spokesperson Y", Y speaks.
+        return max(found, key=lambda f: (f[1] - f[0], f[0]))[2]
+
+    def by_name(self, name: str) -> Actor | None:
+        return next((a for a in self.actors if a.name == name), None)
+
+
+def _key(alias: str) -> str:
+    return re.sub(r"\s+", " ", alias.strip().lower())
+
+
+def load_actors(path: Path | str, *, source: str | None = None) -> list[Actor]:
+    """Read and validate an actors file; errors name the file and the entry."""
+    path = Path(path)
+    label = source or str(path)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(label, "actors file not found", code=BAD_DATA_FILE) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(label, f"not valid TOML: {exc}", code=BAD_DATA_FILE) from None
+    entries = data.get("actor")
+    if not isinstance(entries, list):
+        raise ConfigError(label, "expected [[actor]] tables", code=BAD_DATA_FILE)
+    actors = []
+    for i, e in enumerate(entries, start=1):
+        where = f"actor #{i}"
+        if not isinstance(e, dict) or not isinstance(e.get("name"), str) or not e["name"].strip():
+            raise ConfigError(label, f"{where}: needs a 'name'", code=BAD_DATA_FILE)
+        aliases = e.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConfigError(
+                label,
+                f"{where} ({e['name']}): 'aliases' must be a list of strings",
+                code=BAD_DATA_FILE,
+            )
+        kind, aff = e.get("kind"), e.get("affiliation")
+        if kind not in KINDS:
+            raise ConfigError(
+                label,
+                f"{where} ({e['name']}): kind {kind!r} is not one of {', '.join(KINDS)}",
+                code=BAD_DATA_FILE,
+            )
+        if aff not in AFFILIATIONS:
+            raise ConfigError(
+                label,
+                f"{where} ({e['name']}): affiliation {aff!r} is not one of {', '.join(AFFILIATIONS)}",
+                code=BAD_DATA_FILE,
+            )
+        names = tuple(dict.fromkeys([e["name"], *aliases]))
+        actors.append(
+            Actor(name=e["name"], aliases=names, kind=kind, affiliation=aff, country=e.get("country"))
+        )
+    return actors
+
+
+def build_registry(actors: Iterable[Actor]) -> Registry:
+    """A registry over ``actors``; later entries override earlier ones with the same alias."""
+    actors = tuple(actors)
+    by_alias: dict[str, Actor] = {}
+    for a in actors:
+        for alias in a.aliases:
+            by_alias[_key(normalise(alias))] = a
+    aliases = sorted(by_alias, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases) or "(?!x)x"
+    pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+    return Registry(actors, pattern, by_alias)
+
+
+@cache
+def default_registry() -> Registry:
+    """The registry that ships with headcount."""
+    return build_registry(load_actors(DATA_DIR / "actors.toml", source="headcount/data/actors.toml"))
+
+
+def registry_with(extra: Path | str | None) -> Registry:
+    """The shipped registry extended (and overridden) by a user's actors file."""
+    if extra is None:
+        return default_registry()
+    return build_registry([*default_registry().actors, *load_actors(extra)])

@@ -1,0 +1,278 @@
+"""The extraction pipeline: an article in, its claims out.
+
+Stages, in order (each a module producing one thing):
+
+1. ``sentences``   — sentences with offsets and paragraph blocks;
+2. ``figures``     — numbers with value interval, bound, unit and rate;
+3. ``taxonomy``    — what each figure counts (metric) and its kind; out-of-scope figures drop here;
+4. ``sides``       — whose soldiers or citizens it counts;
+5. ``periods``     — the period it covers, resolved against the publication date;
+6. ``attribution`` — who asserts it and through whom (needed before 5: a statement's date is the
+                     cut-off of running totals);
+7. ``hedges``      — whether the text marks it as unverified.
+
+``extract_claims`` is pure and deterministic: no network, no database, no clock.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from headcount.extract import attribution as attribution_stage
+from headcount.extract import periods as periods_stage
+from headcount.extract import sides as sides_stage
+from headcount.extract import taxonomy
+from headcount.extract.figures import find_figures
+from headcount.extract.hedges import hedge_spans, hedges_previous, is_hedged
+from headcount.extract.sentences import split_sentences
+from headcount.extract.text import Clause, clause_of, clause_pattern, clause_spans, normalise
+from headcount.model import Article, Claim, Figure, Sentence
+from headcount.vocab import languages, table
+
+#: The versioned name of this extractor, stored with every claim. Change it when output changes.
+EXTRACTOR = "headcount.extract.v1"
+
+# Units that measure things other than people, cases or requests: never a claim.
+_OUT_OF_SCOPE_UNITS = {
+    "USD",
+    "EUR",
+    "GBP",
+    "RUB",
+    "UAH",
+    "CNY",
+    "GEL",
+    "KZT",
+    "currency",
+    "km",
+    "mile",
+    "m",
+    "kg",
+    "tonne",
+    "ha",
+    "km2",
+    "l",
+    "mm",
+    "cm",
+    "degree",
+    "mph",
+    "km/h",
+}
+
+
+def language_of(article: Article) -> str:
+    """The vocabulary to read an article with: its declared language when we have one, else
+    English (the broadest vocabulary; reporting in other languages quotes English sources)."""
+    lang = (article.language or "en").strip().lower().replace("_", "-").split("-")[0]
+    return lang if lang in languages() else "en"
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What the stages share about one article."""
+
+    article: Article
+    language: str
+    norm: str
+    sentences: list[Sentence]
+    clauses: list[list[Clause]]
+    published: date | None
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every in-scope figure of ``article`` as a claim, in order of appearance."""
+    language = language_of(article)
+    body = article.body
+    sentences = split_sentences(body, language)
+    if not sentences:
+        return []
+    norm = normalise(body)
+    boundary = clause_pattern(language)
+    clauses = [clause_spans(norm[s.start : s.end], boundary) for s in sentences]
+    doc = _Doc(article, language, norm, sentences, clauses, article.published)
+
+    figures_by_sentence = _figures_by_sentence(body, sentences, language)
+    if not any(figures_by_sentence):
+        return []
+
+    attributions = attribution_stage.attribute(sentences, clauses, article.published, language)
+    body_side_cues = sides_stage.side_cues(norm, language)
+    title_cues = sides_stage.side_cues(normalise(article.title or ""), language)
+    article_side = sides_stage.article_side(title_cues * 3 + body_side_cues)
+    metric_info = table("taxonomy")["metrics"]
+
+    claims: list[Claim] = []
+    mentions_cache: dict[int, list[periods_stage.Mention]] = {}
+    last_period: tuple[date | None, date | None] | None = None
+
+    def mentions(i: int) -> list[periods_stage.Mention]:
+        if i not in mentions_cache:
+            s = sentences[i]
+            mentions_cache[i] = periods_stage.find_periods(
+                norm[s.start : s.end], doc.published, language, exclude=attributions[i].date_spans
+            )
+        return mentions_cache[i]
+
+    for i, (sent, figures) in enumerate(zip(sentences, figures_by_sentence, strict=True)):
+        if not figures:
+            continue
+        s_norm = norm[sent.start : sent.end]
+        context = " ".join(norm[s.start : s.end] for s in sentences[max(0, i - 2) : i + 1])
+        cues = taxonomy.metric_cues(s_norm, context, language)
+        s_clauses = clauses[i]
+        attr = attributions[i]
+        hedges = hedge_spans(s_norm, language)
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        hedged_by_next = bool(
+            nxt and nxt.block == sent.block and hedges_previous(norm[nxt.start : nxt.end], language)
+        )
+        side_cues = sides_stage.side_cues(s_norm, language)
+        previous_metric: str | None = None
+        previous_side: str | None = None
+        for fig in figures:
+            fs, fe = fig.start - sent.start, fig.end - sent.start
+            if fig.unit in _OUT_OF_SCOPE_UNITS:
+                continue
+            kind = _kind(fig)
+            clause = clause_of(s_clauses, fs)
+            metric = taxonomy.classify(
+                s_norm,
+                fs,
+                fe,
+                (clause.start, clause.end),
+                cues,
+                share=kind == "share",
+                change=kind == "change",
+                previous_metric=previous_metric,
+                language=language,
+            )
+            if metric is None:
+                continue
+            attribution = attr.for_offset(fs)
+            side = _side(
+                doc,
+                i,
+                fs,
+                fe,
+                clause,
+                side_cues,
+                attr.spans,
+                metric,
+                metric_info,
+                article_side,
+                previous_side if kind == "share" else None,
+            )
+            ctx = periods_stage.Context(
+                figure_start=fs,
+                figure_end=fe,
+                clause=clause,
+                clauses=s_clauses,
+                kind=kind,
+                cutoff=attribution.said_on or doc.published,
+                previous=mentions(i - 1) if i > 0 and _continues(sentences[i - 1], sent) else [],
+                previous_period=last_period,
+                sentence=s_norm,
+            )
+            period = periods_stage.choose_period(mentions(i), ctx, language)
+            hedged = is_hedged(fs, s_clauses, hedges) or hedged_by_next
+            claims.append(
+                Claim(
+                    doc=article.doc,
+                    quote=sent.text,
+                    figure=body[fig.start : fig.end],
+                    low=fig.low,
+                    high=fig.high,
+                    bound=fig.bound,
+                    kind=kind,
+                    metric=metric,
+                    side=side,
+                    period_start=period[0],
+                    period_end=period[1],
+                    per=fig.per if kind == "rate" else None,
+                    claimant=attribution.claimant,
+                    via=attribution.via,
+                    hedged=hedged,
+                    start=fig.start,
+                    end=fig.end,
+                    sentence_start=sent.start,
+                    sentence_end=sent.end,
+                    extractor=EXTRACTOR,
+                    language=language,
+                )
+            )
+            previous_metric, previous_side = metric, side
+            last_period = period
+    return claims
+
+
+def _figures_by_sentence(body: str, sentences: list[Sentence], language: str) -> list[list[Figure]]:
+    """All figures of the body, grouped by the sentence they sit in (one pass over the body)."""
+    out: list[list[Figure]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+
+    for fig in find_figures(body, language):
+        k = bisect_right(starts, fig.start) - 1
+        if k >= 0 and fig.end <= sentences[k].end:
+            out[k].append(fig)
+    return out
+
+
+def _kind(fig: Figure) -> str:
+    if fig.unit in ("fold", "percentage_point"):
+        return "change"
+    if fig.unit == "percent":
+        return "change" if fig.direction else "share"
+    if fig.unit == "fraction":
+        return "share"
+    if fig.per:
+        return "rate"
+    return "count"
+
+
+def _continues(previous: Sentence, sentence: Sentence) -> bool:
+    """Whether a sentence continues the one before (same paragraph block)."""
+    return previous.block == sentence.block
+
+
+def _side(
+    doc: _Doc,
+    i: int,
+    fs: int,
+    fe: int,
+    clause: Clause,
+    cues: list[sides_stage.SideCue],
+    skip: list[tuple[int, int]],
+    metric: str,
+    metric_info: dict,
+    article_side: str | None,
+    anchor_side: str | None,
+) -> str:
+    """Whose people a figure counts: its own words, its clause, its sentence, then context."""
+    s = doc.sentences[i]
+    s_norm = doc.norm[s.start : s.end]
+    window_end = taxonomy._np_end(s_norm, fe, clause.end)
+    side = (
+        sides_stage.side_attached(cues, s_norm, fe, window_end)
+        or sides_stage.side_near(cues, fs, fe, clause.start, clause.end, skip)
+        or sides_stage.side_near(cues, fs, fe, 0, len(s_norm), skip)
+        or anchor_side
+    )
+    if side:
+        return side
+    if not metric_info.get(metric, {}).get("side_from_context", True):
+        return "unknown"
+    for j in range(i - 1, max(-1, i - 4), -1):
+        p = doc.sentences[j]
+        p_norm = doc.norm[p.start : p.end]
+        found = sides_stage.side_near(
+            sides_stage.side_cues(p_norm, doc.language),
+            len(p_norm),
+            len(p_norm),
+            0,
+            len(p_norm),
+            [],
+        )
+        if found:
+            return found
+    return article_side or "unknown"

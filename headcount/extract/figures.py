@@ -1,0 +1,929 @@
+"""Stage 2: find every numeric figure in a text, with its value interval and bound.
+
+``find_figures(text)`` works on any sentence, in scope or not, so that it can be checked against
+quantity-extraction benchmarks; deciding whether a figure is about people leaving the fight is the
+job of later stages. What is *not* a figure never comes out of here: dates, years, times, ages,
+durations and prison terms, code article numbers, ordinals, vague words ("thousands") and page
+furniture ("2 min read").
+
+A figure is built from *atoms* (a number in digits or in words, with its magnitude), joined into
+ranges ("between X and Y", "X–Y"), given a bound by its qualifiers ("over", "fewer than"), a unit
+("%", "fold", a currency), and a rate ("each month") when its clause states one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from headcount.extract.text import Clause, clause_of, clause_pattern, clause_spans, normalise
+from headcount.model import Figure
+from headcount.vocab import alternation, compile_words, entry, path_of, table, words_pattern
+
+# Beyond this many digits a "number" is an identifier or garbage (and int() of it is slow).
+_MAX_DIGITS = 15
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    words: bool  # written in words
+    magnitude: float | None  # the multiplier written after it ("million"), if any
+    plain_digits: str  # the digits as written, without separators ("" for words)
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    bound: str
+    unit: str | None = None
+    direction: str | None = None
+    atoms: tuple[_Atom, ...] = ()
+
+
+class _Patterns:
+    """The compiled vocabulary of one language for the figure layer."""
+
+    def __init__(self, language: str) -> None:
+        name = "numbers"
+        data = table(name, language)
+        f = path_of(name, language)
+        periods = table("periods", language)
+        table("text", language)
+
+        # --- numbers in digits -------------------------------------------------------------
+        dec = entry(data, "separators.decimal", file=f, kind=(str, list))
+        decimals = [dec] if isinstance(dec, str) else list(dec)
+        groups = entry(data, "separators.group", file=f)
+        grouped = "|".join(rf"\d{{1,3}}(?:{re.escape(g)}\d{{3}})+(?!\d)" for g in groups)
+        dec_alt = "|".join(re.escape(d) for d in decimals)
+        self.digits = re.compile(rf"(?<![\w.,])(?:{grouped}|\d+)(?:(?:{dec_alt})\d+)?(?!\d)")
+        self.decimals = decimals
+        self.groups = groups
+        mags = entry(data, "magnitudes", file=f, kind=dict)
+        self.magnitudes = {k.lower(): float(v) for k, v in mags.items()}
+        attached = [re.escape(k) for k in mags if len(k) == 1]
+        spaced = [re.escape(k) for k in mags if len(k) > 1]
+        self.magnitude_after = re.compile(
+            rf"^(?:\s?(?:{'|'.join(sorted(spaced, key=len, reverse=True))})\.?"
+            rf"|(?:{'|'.join(attached) or '(?!x)x'}))(?![^\W_])",
+            re.IGNORECASE,
+        )
+
+        # --- numbers in words ----------------------------------------------------------------
+        w = entry(data, "words", file=f, kind=dict)
+        self.units = {**entry(data, "words.units", file=f, kind=dict)}
+        self.compound_only = {**entry(data, "words.compound_only", file=f, kind=dict)}
+        self.tens = {**entry(data, "words.tens", file=f, kind=dict)}
+        self.hundred = {**entry(data, "words.hundred", file=f, kind=dict)}
+        self.scales = {**entry(data, "words.scales", file=f, kind=dict)}
+        self.dozen = {**entry(data, "words.dozen", file=f, kind=dict)}
+        self.articles = set(entry(data, "words.article", file=f))
+        self.joiners = set(w.get("joiners", []))
+        vocab = {
+            **self.units,
+            **self.compound_only,
+            **self.tens,
+            **self.hundred,
+            **self.scales,
+            **self.dozen,
+        }
+        self.word_values = {k.lower(): float(v) for k, v in vocab.items()}
+        word_alt = alternation(vocab.keys(), file=f, key="words")
+        big = alternation([*self.hundred, *self.scales, *self.dozen], file=f, key="words")
+        art = alternation(self.articles, file=f, key="words.article")
+        join = alternation(self.joiners, file=f, key="words.joiners") if self.joiners else None
+        sep = rf"(?:\s+{join}\s+|[\s-]+)" if join else r"[\s-]+"
+        self.word_run = re.compile(
+            rf"(?<![^\W_])(?:{art}\s+(?={big}(?![^\W_])))?{word_alt}(?:{sep}{word_alt})*(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.and_a_half = re.compile(rf"^\s+and\s+(?:a|one)\s+half(?:\s+({big}))?(?![^\W_])", re.IGNORECASE)
+        self.half_a = re.compile(rf"(?<![^\W_])half\s+(?:a|an)\s+({big})(?![^\W_])", re.IGNORECASE)
+
+        # --- fractions, "one in five", folds -------------------------------------------------
+        fr = entry(data, "fractions", file=f, kind=dict)
+        self.fractions = {k.lower(): float(v) for k, v in fr.items()}
+        num_token = rf"\d+|{alternation([*self.units, *self.compound_only, *self.articles])}"
+        self.fraction = re.compile(
+            rf"(?<![^\W_])(?:(?P<num>{num_token})[\s-]+)?(?P<den>{alternation(fr.keys())})"
+            rf"(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.one_in = re.compile(
+            rf"(?<![^\W_])(?P<a>{num_token})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{num_token})(?![^\W_])",
+            re.IGNORECASE,
+        )
+        folds = entry(data, "folds.words", file=f, kind=dict)
+        self.fold_words = {k.lower(): float(v) for k, v in folds.items()}
+        self.fold_word = compile_words(folds.keys(), file=f, key="folds.words")
+        fold_num = rf"\d+(?:\.\d+)?|{alternation([*self.units, *self.tens, *self.hundred])}"
+        self.fold_suffix = re.compile(
+            rf"(?<![^\W_])(?P<n>{fold_num}){entry(data, 'folds.suffix', file=f, kind=str)}(?![^\W_])",
+            re.IGNORECASE,
+        )
+        up = entry(data, "folds.times_comparatives_up", file=f)
+        down = entry(data, "folds.times_comparatives_down", file=f)
+        self.times_after = re.compile(
+            rf"^\s+times\s+(?:(?P<up>{alternation(up)})|(?P<down>{alternation(down)}))(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.times_before = re.compile(
+            rf"(?:(?P<up>{alternation(up)})|(?P<down>{alternation(down)}))\s+(?:by\s+)?$",
+            re.IGNORECASE,
+        )
+        self.times_word = re.compile(r"^\s+times(?![^\W_])", re.IGNORECASE)
+
+        # --- percentages ---------------------------------------------------------------------
+        signs = entry(data, "percent.signs", file=f)
+        symbol_signs = [re.escape(s) for s in signs if not s[0].isalpha()]
+        word_signs = [s for s in signs if s[0].isalpha()]
+        self.percent_after = re.compile(
+            rf"^(?:\s?(?:{'|'.join(symbol_signs) or '(?!x)x'})|\s*{words_pattern(word_signs)})",
+            re.IGNORECASE,
+        )
+        self.points_after = re.compile(
+            rf"^\s*{words_pattern(entry(data, 'percent.points', file=f))}", re.IGNORECASE
+        )
+
+        # --- bounds --------------------------------------------------------------------------
+        def before(key: str) -> re.Pattern[str]:
+            items = entry(data, f"bounds.{key}", file=f)
+            wordy = [i for i in items if i[:1].isalpha()]
+            symbols = [i for i in items if not i[:1].isalpha()]
+            alts = []
+            if wordy:
+                alts.append(rf"(?<![^\W_]){alternation(wordy, file=f, key=key)}\s+")
+            if symbols:
+                alts.append(rf"{alternation(symbols, file=f, key=key)}\s*")
+            return re.compile(rf"(?:{'|'.join(alts)})$", re.IGNORECASE)
+
+        self.bound_before = {b: before(b) for b in ("over", "under", "approx")}
+
+        def after(key: str) -> re.Pattern[str]:
+            items = entry(data, f"bounds.{key}", file=f)
+            return re.compile(
+                rf"^(?:-|\s+)?(?:{alternation(items, file=f, key=key)})(?![^\W_])", re.IGNORECASE
+            )
+
+        self.bound_after = {
+            "over": after("after_over"),
+            "under": after("after_under"),
+            "approx": after("after_approx"),
+        }
+        # "+" is a symbol: it needs no word boundary after it.
+        self.plus_after = re.compile(r"^\+")
+
+        # --- ranges --------------------------------------------------------------------------
+        joiners = entry(data, "ranges.joiners", file=f)
+        word_joiners = [j for j in joiners if j[:1].isalpha()]
+        dash_joiners = [re.escape(j) for j in joiners if not j[:1].isalpha()]
+        self.range_joiner = re.compile(
+            rf"^(?:\s*(?:{'|'.join(dash_joiners)})\s*|\s+(?:{alternation(word_joiners)})\s+)$",
+            re.IGNORECASE,
+        )
+        self.between = re.compile(
+            rf"(?<![^\W_]){entry(data, 'ranges.between', file=f, kind=str)}\s+$", re.IGNORECASE
+        )
+        self.between_joiner = re.compile(
+            rf"^\s+{entry(data, 'ranges.between_joiner', file=f, kind=str)}\s+$", re.IGNORECASE
+        )
+        self.range_from = re.compile(
+            rf"(?<![^\W_]){entry(data, 'ranges.from', file=f, kind=str)}\s+$", re.IGNORECASE
+        )
+
+        # --- rates ---------------------------------------------------------------------------
+        not_before = entry(data, "rates.not_before", file=f)
+        not_after = entry(data, "rates.not_after", file=f)
+        rate_alts = []
+        for per in ("day", "week", "month", "year"):
+            rate_alts.append(f"(?P<{per}>{alternation(entry(data, f'rates.{per}', file=f))})")
+        self.rate = re.compile(
+            rf"(?<![^\W_])(?:{'|'.join(rate_alts)})"
+            rf"(?![^\W_])(?!\s+{alternation(not_after)}(?![^\W_]))(?!\s+[A-Z])",
+            re.IGNORECASE,
+        )
+        self.rate_not_before = re.compile(rf"(?<![^\W_]){alternation(not_before)}\s+$", re.IGNORECASE)
+
+        # --- changes -------------------------------------------------------------------------
+        self.change_up = compile_words(entry(data, "changes.up", file=f), file=f, key="changes.up")
+        self.change_down = compile_words(entry(data, "changes.down", file=f), file=f, key="changes.down")
+
+        # --- what is not a figure ------------------------------------------------------------
+        nf = "not_figures"
+        self.label_before = re.compile(
+            rf"(?<![^\W_]){alternation(entry(data, f'{nf}.label_before', file=f))}\s*$",
+            re.IGNORECASE,
+        )
+        time_units = entry(data, f"{nf}.time_units", file=f)
+        self.time_after = re.compile(rf"^(?:\s+|-)?(?:{alternation(time_units)})(?![^\W_])", re.IGNORECASE)
+        self.age_after = re.compile(
+            rf"^(?:\s+|-)?(?:{alternation(entry(data, f'{nf}.age_after', file=f))})(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.age_before = re.compile(
+            rf"(?<![^\W_])(?:{alternation(entry(data, f'{nf}.age_before', file=f))})\s+$",
+            re.IGNORECASE,
+        )
+        self.furniture = re.compile(alternation(entry(data, f"{nf}.furniture", file=f)), re.IGNORECASE)
+        ords = entry(data, f"{nf}.ordinals", file=f)
+        self.ordinal_after = re.compile(rf"^[\s-]+{words_pattern(ords)}", re.IGNORECASE)
+        suffixes = entry(data, f"{nf}.ordinal_suffixes", file=f)
+        self.ordinal_suffix = re.compile(rf"^(?:{alternation(suffixes)})(?![^\W_])", re.IGNORECASE)
+        self.one_pronoun_after = re.compile(
+            rf"^\s+{words_pattern(entry(data, f'{nf}.one_pronoun_after', file=f))}", re.IGNORECASE
+        )
+
+        # --- units ---------------------------------------------------------------------------
+        cur_before = entry(data, "units.currency_before", file=f, kind=dict)
+        self.currency_before = {k.lower(): v for k, v in cur_before.items()}
+        self.currency_before_re = re.compile(
+            rf"(?:{alternation([re.escape(k) for k in cur_before])})\s*$", re.IGNORECASE
+        )
+        self.currency_after = [
+            (re.compile(rf"^\s*{words_pattern([k])}", re.IGNORECASE), v)
+            for k, v in entry(data, "units.currency_after", file=f, kind=dict).items()
+        ]
+        self.measure_after = [
+            (re.compile(rf"^\s*{words_pattern([k])}", re.IGNORECASE), v)
+            for k, v in entry(data, "units.measure_after", file=f, kind=dict).items()
+        ]
+
+        # --- dates and times (masked before numbers are read) --------------------------------
+        months = entry(periods, "months", file=path_of("periods", language))
+        month_alt = "|".join(f"(?:{m})" for m in months)
+        # No word boundary before: month names are capitalised, and page furniture glues them to
+        # the word before ("2 min readDec 9, 2023").
+        self.month_before = re.compile(rf"(?:{month_alt})\s*(?:the\s+)?$")
+        self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month_alt})(?![^\W_])")
+        self.masks = re.compile(
+            "|".join(
+                [
+                    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+",  # URLs and e-mail
+                    r"\S+\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)(?:\?\S*)?",  # file names
+                    r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",  # ISO dates
+                    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",  # 12/04/2024, 12.04.2024
+                    r"\b\d{1,2}[:h]\d{2}\b(?:\s?(?:[ap]\.?m\.?|GMT|UTC|CET|MSK|EET|EEST|Kyiv time))?",
+                    r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![^\W_])",
+                    r"\b(?:19|20)\d{2}s\b|'\d{2}s?\b|\b\d0s\b",  # decades, '22
+                    r"\+\d[\d ()-]{7,}\d",  # phone numbers
+                    self.furniture.pattern,
+                ]
+            ),
+            re.IGNORECASE,
+        )
+        self.year_before = re.compile(
+            rf"(?<![^\W_])(?:in|since|by|from|until|till|of|to|and|between|during|before|after|"
+            rf"year|years|fiscal|fy|early|late|mid|spring|summer|autumn|fall|winter|end|start|"
+            rf"beginning|through|throughout|for|the|this|that|same|as of|around|circa|c\.|"
+            rf"{month_alt})[\s-]*$",
+            re.IGNORECASE,
+        )
+        self.counted_after = re.compile(
+            r"^\s+(?!(?:was|is|has|as|its|this|thus|always|his|has)\b)"
+            r"[a-z][a-z-]*s\b"
+        )
+
+        self.clause_boundary = clause_pattern(language)
+
+
+@cache
+def patterns(language: str) -> _Patterns:
+    return _Patterns(language)
+
+
+def find_figures(text: str, language: str = "en") -> list[Figure]:
+    """Every numeric figure in ``text``, with offsets into ``text``, value interval and bound."""
+    pats = patterns(_language_or_default(language))
+    norm = normalise(text)
+    return [
+        Figure(
+            text=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            low=_round(c.low),
+            high=_round(c.high),
+            bound=c.bound,
+            unit=c.unit,
+            per=_rate(norm, c, pats),
+            direction=c.direction if c.unit != "percent" else _change_adjacent(norm, c, pats),
+        )
+        for c in _candidates(norm, pats)
+    ]
+
+
+def _language_or_default(language: str | None) -> str:
+    from headcount.vocab import languages
+
+    return language if language in languages() else "en"
+
+
+def _round(v: float | None) -> float | None:
+    if v is None:
+        return None
+    return float(round(v, 2)) if not float(v).is_integer() else float(v)
+
+
+# ---------------------------------------------------------------------------------------------
+# Atoms
+
+
+def _masked_spans(norm: str, pats: _Patterns) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pats.masks.finditer(norm)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _parse_digits(raw: str, pats: _Patterns) -> float | None:
+    """The value of a number in digits, reading its separators the way its language does."""
+    digits_only = re.sub(r"\D", "", raw)
+    if not digits_only or len(digits_only) > _MAX_DIGITS:
+        return None
+    m = re.search(r"([.,])(\d+)$", raw)
+    if m and m.group(1) in pats.decimals and not (m.group(1) in pats.groups and _grouped_ok(raw, m.group(1))):
+        int_part = re.sub(r"\D", "", raw[: m.start()])
+        return float(f"{int_part or '0'}.{m.group(2)}")
+    return float(digits_only)
+
+
+def _grouped_ok(raw: str, sep: str) -> bool:
+    """Whether ``raw`` reads as digits grouped in threes by ``sep`` (21.600, 1.000.000)."""
+    return re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+", raw) is not None
+
+
+def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in pats.digits.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        value = _parse_digits(m.group(0), pats)
+        if value is None:
+            continue
+        end = m.end()
+        magnitude = None
+        mm = pats.magnitude_after.match(norm[end : end + 16])
+        if mm:
+            magnitude = pats.magnitudes.get(mm.group(0).strip().rstrip(".").lower())
+            if magnitude is not None:
+                # A trailing full stop is left out: at the end of a sentence it is not ours.
+                end += len(mm.group(0).rstrip("."))
+        atoms.append(
+            _Atom(
+                m.start(),
+                end,
+                value * (magnitude or 1),
+                False,
+                magnitude,
+                re.sub(r"\D", "", m.group(0)),
+            )
+        )
+    return atoms
+
+
+def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in pats.word_run.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        tokens = [
+            (t.group(0), m.start() + t.start(), m.start() + t.end())
+            for t in re.finditer(r"[^\W\d_]+", m.group(0))
+        ]
+        parsed = _parse_words(tokens, pats)
+        if parsed is None:
+            continue
+        value, end, _n_tokens, only_compound = parsed
+        # "and a half (million)" extends the number.
+        half = pats.and_a_half.match(norm[end : end + 40])
+        if half:
+            scale = half.group(1)
+            if scale:
+                value = (value + 0.5) * pats.word_values[scale.lower()]  # one and a half million
+            else:
+                value += 0.5
+            end += half.end()
+            only_compound = False
+        if only_compound:
+            continue  # a bare "one" or "zero" is a pronoun or determiner, not a figure
+        atoms.append(_Atom(m.start(), end, value, True, None, ""))
+    for m in pats.half_a.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        atoms.append(_Atom(m.start(), m.end(), 0.5 * pats.word_values[m.group(1).lower()], True, None, ""))
+    return atoms
+
+
+def _parse_words(tokens: list[tuple[str, int, int]], pats: _Patterns) -> tuple[float, int, int, bool] | None:
+    """Read a run of number words; stop where the run stops being one number.
+
+    Returns (value, end offset, tokens used, whether the number is a bare "one"/"zero").
+    """
+    total = 0.0
+    current = 0.0
+    last: str | None = None
+    end = tokens[0][1]
+    used = 0
+    last_scale = math.inf
+    seen_article = False
+    i = 0
+    while i < len(tokens):
+        word, _s, e = tokens[i]
+        low = word.lower()
+        if low in pats.articles:
+            if used:
+                break
+            seen_article = True
+            last = "article"
+        elif low in pats.joiners:
+            nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+            if last not in ("hundred", "scale") or not (
+                nxt in pats.units or nxt in pats.tens or nxt in pats.compound_only
+            ):
+                break
+            i += 1
+            continue
+        elif low in pats.units or low in pats.compound_only:
+            v = float(pats.word_values[low])
+            if (last == "tens" and v < 10) or (
+                last in (None, "hundred", "scale", "article") and last != "article"
+            ):
+                current += v
+            else:
+                break
+            last = "unit"
+        elif low in pats.tens:
+            if last in (None, "hundred", "scale"):
+                current += pats.word_values[low]
+            else:
+                break
+            last = "tens"
+        elif low in pats.hundred:
+            if last == "hundred" or (last is None and not seen_article):
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif low in pats.scales:
+            scale = pats.word_values[low]
+            if last is None and not seen_article:
+                break
+            if scale >= last_scale:
+                break
+            total += (current or 1) * scale
+            current = 0
+            last_scale = scale
+            last = "scale"
+        elif low in pats.dozen:
+            if last is None and not seen_article:
+                break
+            current = (current or 1) * 12
+            last = "dozen"
+        else:
+            break
+        used += 1
+        end = e
+        i += 1
+    if used == 0 or last == "article":
+        return None
+    value = total + current
+    words_used = [t[0].lower() for t in tokens[:i]]
+    only_compound = all(w in pats.compound_only or w in pats.articles for w in words_used) and not any(
+        w in pats.scales or w in pats.hundred or w in pats.dozen for w in words_used
+    )
+    return value, end, used, only_compound
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+def _candidates(norm: str, pats: _Patterns) -> list[_Cand]:
+    masked = _masked_spans(norm, pats)
+    atoms = sorted(
+        _digit_atoms(norm, pats, masked) + _word_atoms(norm, pats, masked),
+        key=lambda a: (a.start, -a.end),
+    )
+    # Drop atoms inside longer atoms ("half a million" vs "a million").
+    kept: list[_Atom] = []
+    for a in atoms:
+        if kept and a.start < kept[-1].end:
+            continue
+        kept.append(a)
+    atoms = [a for a in kept if not _not_a_number(norm, a, pats)]
+
+    cands: list[_Cand] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        rng = _range(norm, a, b, pats) if b else None
+        if rng:
+            cands.append(rng)
+            i += 2
+            continue
+        cands.append(_Cand(a.start, a.end, a.value, a.value, "exact", atoms=(a,)))
+        i += 1
+
+    out: list[_Cand] = []
+    for c in cands:
+        c = _with_unit(norm, c, pats)
+        if c is None:
+            continue
+        c = _with_bound(norm, c, pats)
+        if _not_a_figure(norm, c, pats):
+            continue
+        out.append(c)
+
+    out.extend(_fractions(norm, pats, masked))
+    out.extend(_one_in(norm, pats, masked))
+    out.extend(_folds(norm, pats, masked))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Cand] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            if (c.end - c.start) > (out[-1].end - out[-1].start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def _not_a_number(norm: str, a: _Atom, pats: _Patterns) -> bool:
+    """Atoms that are labels, identifiers, years, dates or ordinals."""
+    before = norm[max(0, a.start - 40) : a.start]
+    after = norm[a.end : a.end + 40]
+    if not a.words:
+        prev = norm[a.start - 1] if a.start else " "
+        prev2 = norm[a.start - 2] if a.start > 1 else " "
+        nxt = norm[a.end] if a.end < len(norm) else " "
+        # Identifiers: glued to letters ("Su-34", "T-72", "B2", "3D", "COVID-19").
+        if prev.isalpha() or (prev in "-/" and prev2.isalpha()) or prev in "#№":
+            return True
+        if nxt.isalpha() and not (
+            pats.ordinal_suffix.match(after) or _fold_glued(after) or pats.percent_after.match(after)
+        ):
+            return True
+        if pats.ordinal_suffix.match(after):
+            return True
+        if a.magnitude is None and _is_year(norm, a, pats):
+            return True
+        if (
+            a.magnitude is None
+            and (pats.month_before.search(before) or pats.month_after.match(after))
+            and a.value <= 31
+        ):
+            return True
+    else:
+        if pats.ordinal_after.match(after):
+            return True
+        # "one" as a pronoun: "one of the soldiers".
+        if a.value == 1 and pats.one_pronoun_after.match(after):
+            return True
+    return bool(pats.label_before.search(before))
+
+
+def _fold_glued(after: str) -> bool:
+    return after[:4].lower() == "fold" or after[:5].lower() == "-fold"
+
+
+def _is_year(norm: str, a: _Atom, pats: _Patterns) -> bool:
+    if len(a.plain_digits) != 4 or not (1800 <= a.value <= 2100) or "," in norm[a.start : a.end]:
+        return False
+    if a.plain_digits != norm[a.start : a.end]:
+        return False  # grouped or with decimals: a quantity
+    before = norm[max(0, a.start - 40) : a.start]
+    after = norm[a.end : a.end + 30]
+    if pats.year_before.search(before):
+        return True
+    if re.match(r"^\s*[-–/]\s*\d", after):
+        return True
+    # Counted: "some 2000 soldiers"; anything else at this size is a year.
+    return not pats.counted_after.match(after)
+
+
+def _range(norm: str, a: _Atom, b: _Atom, pats: _Patterns) -> _Cand | None:
+    between = norm[a.end : b.start]
+    before = norm[max(0, a.start - 40) : a.start]
+    start = a.start
+    if pats.between.search(before) and pats.between_joiner.match(between):
+        start = a.start - len(pats.between.search(before).group(0))  # type: ignore[union-attr]
+    elif pats.range_joiner.match(between):
+        fm = pats.range_from.search(before)
+        if fm:
+            # "rose from 5,000 to 20,000" is a change between two levels, not a range.
+            pre = norm[max(0, a.start - 60) : a.start - len(fm.group(0))]
+            if re.search(
+                r"(?:" + pats.change_up.pattern + "|" + pats.change_down.pattern + r")\s*$",
+                pre,
+                re.IGNORECASE,
+            ):
+                return None
+            start = a.start - len(fm.group(0))
+        # A percentage before the joiner must be matched by one after it ("10% to 15%").
+    else:
+        # "10%–15%": the joiner sits after the first percent sign.
+        pm = pats.percent_after.match(between)
+        if not (pm and pats.range_joiner.match(between[pm.end() :])):
+            return None
+    low, high = a.value, b.value
+    # Shared magnitude: "15 to 18 thousand", "1.5-2 million".
+    if b.magnitude and not a.magnitude and a.value * b.magnitude <= high:
+        low = a.value * b.magnitude
+    if not low < high:
+        return None
+    return _Cand(start, b.end, low, high, "range", atoms=(a, b))
+
+
+def _with_unit(norm: str, c: _Cand, pats: _Patterns) -> _Cand | None:
+    after = norm[c.end : c.end + 40]
+    pm = pats.percent_after.match(after)
+    if pm:
+        c.end += pm.end()
+        c.unit = "percent"
+        pp = pats.points_after.match(norm[c.end : c.end + 30])
+        if pp:
+            c.end += pp.end()
+            c.unit = "percentage_point"
+        return c
+    pp = pats.points_after.match(after)
+    if pp:
+        c.end += pp.end()
+        c.unit = "percentage_point"
+        return c
+    tm = pats.times_after.match(after)
+    if tm:
+        c.unit = "fold"
+        c.end += pats.times_word.match(after).end()  # type: ignore[union-attr]
+        c.direction = "up" if tm.group("up") else "down"
+        return c
+    before = norm[max(0, c.start - 12) : c.start]
+    tb = pats.times_before.search(norm[max(0, c.start - 30) : c.start])
+    if tb and pats.times_word.match(after):
+        c.unit = "fold"
+        c.end += pats.times_word.match(after).end()  # type: ignore[union-attr]
+        c.direction = "up" if tb.group("up") else "down"
+        return c
+    cb = pats.currency_before_re.search(before)
+    if cb:
+        c.unit = pats.currency_before.get(cb.group(0).strip().lower(), "currency")
+        c.start -= len(cb.group(0))
+        return c
+    for rx, unit in pats.currency_after:
+        if rx.match(after):
+            c.unit = unit
+            return c
+    for rx, unit in pats.measure_after:
+        if rx.match(after):
+            c.unit = unit
+            return c
+    return c
+
+
+def _with_bound(norm: str, c: _Cand, pats: _Patterns) -> _Cand:
+    after = norm[c.end : c.end + 30]
+    if c.bound != "range":
+        before = norm[max(0, c.start - 40) : c.start]
+        for bound in ("over", "under", "approx"):
+            m = pats.bound_before[bound].search(before)
+            if m:
+                c.start -= len(m.group(0))
+                c.bound = bound
+                break
+        for bound in ("over", "under", "approx"):
+            m = pats.bound_after[bound].match(after)
+            if m and not (bound == "approx" and c.bound != "exact"):
+                c.end += m.end()
+                if c.bound == "exact":
+                    c.bound = bound
+                break
+        else:
+            if pats.plus_after.match(after):
+                c.end += 1
+                c.bound = "over" if c.bound == "exact" else c.bound
+        if c.bound == "over":
+            c.high = None
+        elif c.bound == "under":
+            c.low = None
+    else:
+        # "approximately 15,000 to 18,000": the qualifier is part of the figure, range wins.
+        before = norm[max(0, c.start - 40) : c.start]
+        m = pats.bound_before["approx"].search(before)
+        if m:
+            c.start -= len(m.group(0))
+    return c
+
+
+def _not_a_figure(norm: str, c: _Cand, pats: _Patterns) -> bool:
+    """Durations, ages and prison terms: numbers of years, months, days."""
+    after = norm[c.end : c.end + 30]
+    before = norm[max(0, c.start - 30) : c.start]
+    if c.unit in ("percent", "percentage_point", "fold"):
+        return False
+    if pats.time_after.match(after) or pats.age_after.match(after):
+        return True
+    return bool(pats.age_before.search(before))
+
+
+def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in pats.fraction.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        num_word = (m.group("num") or "").lower()
+        den = m.group("den").lower()
+        before = norm[max(0, m.start() - 20) : m.start()]
+        after = norm[m.end() : m.end() + 30]
+        is_half = den in ("half", "halves")
+        if not num_word and not is_half:
+            continue  # "third of" without a numerator is an ordinal ("the third of May")
+        if (
+            re.search(
+                r"(?<![^\W_])(?:the|first|second|last|this|next|latter|former|and)\s+$",
+                before,
+                re.IGNORECASE,
+            )
+            and not num_word
+        ):
+            continue
+        by = re.search(r"(?<![^\W_])by\s+$", before, re.IGNORECASE)
+        of = re.match(
+            r"^\s+of\s+(?!(?:a|an|the)?\s*(?:century|decade|year|month|week|day|hour)s?\b)"
+            r"(?!(?:19|20)\d\d\b)(?!this year|last year)",
+            after,
+            re.IGNORECASE,
+        )
+        if not (of or by):
+            continue
+        if num_word in pats.articles or num_word == "" or num_word == "one":
+            num = 1.0
+        elif num_word.isdigit():
+            num = float(num_word)
+        else:
+            num = float(pats.word_values.get(num_word, 0)) or 1.0
+        share = num / pats.fractions[den] * 100
+        if share > 100:
+            continue
+        cand = _Cand(m.start(), m.end(), share, share, "exact", unit="fraction")
+        if by:
+            cand.unit = "percent"
+            cand.direction = _direction(norm, cand, pats)
+        out.append(_with_bound(norm, cand, pats))
+    return out
+
+
+def _one_in(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in pats.one_in.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        a, b = _token_value(m.group("a"), pats), _token_value(m.group("b"), pats)
+        if not a or not b or a >= b or b >= 1800:
+            continue
+        share = a / b * 100
+        out.append(_with_bound(norm, _Cand(m.start(), m.end(), share, share, "exact", unit="fraction"), pats))
+    return out
+
+
+def _token_value(tok: str, pats: _Patterns) -> float | None:
+    tok = tok.lower()
+    if tok.isdigit():
+        return float(tok) if len(tok) <= _MAX_DIGITS else None
+    if tok in pats.articles:
+        return 1.0
+    v = pats.word_values.get(tok)
+    return float(v) if v is not None else None
+
+
+def _folds(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in pats.fold_suffix.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        n = (
+            _token_value(m.group("n"), pats)
+            if not re.match(r"\d+\.\d+$", m.group("n"))
+            else float(m.group("n"))
+        )
+        if n is None:
+            continue
+        c = _Cand(m.start(), m.end(), n, n, "exact", unit="fold")
+        c.direction = _direction(norm, c, pats) or "up"
+        out.append(_with_bound(norm, c, pats))
+    for m in pats.fold_word.finditer(norm):
+        if _overlaps(masked, m.start(), m.end()):
+            continue
+        v = pats.fold_words[m.group(0).lower()]
+        c = _Cand(m.start(), m.end(), v, v, "exact", unit="fold", direction="up" if v > 1 else "down")
+        out.append(_with_bound(norm, c, pats))
+    return out
+
+
+def _direction(norm: str, c: _Cand, pats: _Patterns) -> str | None:
+    """Up or down, from change words within a few words of the figure."""
+    window = norm[max(0, c.start - 40) : min(len(norm), c.end + 30)]
+    ups = [m.start() for m in pats.change_up.finditer(window)]
+    downs = [m.start() for m in pats.change_down.finditer(window)]
+    if not ups and not downs:
+        return None
+    mid = c.start - max(0, c.start - 40)
+    up_d = min((abs(p - mid) for p in ups), default=math.inf)
+    down_d = min((abs(p - mid) for p in downs), default=math.inf)
+    return "up" if up_d <= down_d else "down"
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates and changes in context
+
+
+def _rate(norm: str, c: _Cand, pats: _Patterns) -> str | None:
+    """The time unit of a rate stated in the figure's clause ("each month"), if any."""
+    if c.unit in ("fold", "percentage_point", "fraction"):
+        return None
+    sent_start, sent_end = _sentence_bounds(norm, c.start, c.end)
+    sentence = norm[sent_start:sent_end]
+    clauses = clause_spans(sentence, pats.clause_boundary)
+    clause: Clause = clause_of(clauses, c.start - sent_start)
+    lo, hi = sent_start + clause.start, sent_start + clause.end
+    best: tuple[int, str] | None = None
+    for m in pats.rate.finditer(norm, lo, hi):
+        if m.start() < c.end and m.end() > c.start:
+            continue
+        if pats.rate_not_before.search(norm[max(lo, m.start() - 20) : m.start()]):
+            continue
+        per = m.lastgroup
+        dist = abs(m.start() - c.end) if m.start() >= c.end else abs(c.start - m.end())
+        if per and (best is None or dist < best[0]):
+            best = (dist, per)
+    return best[1] if best else None
+
+
+def change_direction(text: str, figure: Figure, language: str = "en") -> str | None:
+    """Whether the words around a percentage make it a change, and which way (for later stages)."""
+    pats = patterns(_language_or_default(language))
+    norm = normalise(text)
+    c = _Cand(figure.start, figure.end, figure.low, figure.high, figure.bound, figure.unit)
+    return _change_adjacent(norm, c, pats)
+
+
+def _change_adjacent(norm: str, c: _Cand, pats: _Patterns) -> str | None:
+    """A change word right before ("rose by 20%", "up 20%") or right after ("a 20% increase")."""
+    before = norm[max(0, c.start - 25) : c.start]
+    after = norm[c.end : c.end + 25]
+    mb_up = re.search(
+        rf"{pats.change_up.pattern}\s+(?:by\s+|of\s+|to\s+|nearly\s+|almost\s+)?(?:a\s+)?$",
+        before,
+        re.IGNORECASE,
+    )
+    mb_down = re.search(
+        rf"{pats.change_down.pattern}\s+(?:by\s+|of\s+|nearly\s+|almost\s+)?(?:a\s+)?$",
+        before,
+        re.IGNORECASE,
+    )
+    ma_up = re.match(
+        rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?{pats.change_up.pattern}",
+        after,
+        re.IGNORECASE,
+    )
+    ma_down = re.match(
+        rf"^[\s-]*(?:year-on-year\s+|annual\s+)?{pats.change_down.pattern}", after, re.IGNORECASE
+    )
+    if ma_up or mb_up:
+        return "up"
+    if ma_down or mb_down:
+        return "down"
+    return None
+
+
+def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    """A cheap sentence window around a figure, for find_figures called on long text."""
+    lo = max(
+        norm.rfind(". ", 0, start),
+        norm.rfind("\n", 0, start),
+        norm.rfind("! ", 0, start),
+        norm.rfind("? ", 0, start),
+    )
+    lo = 0 if lo < 0 else lo + 1
+    hi_candidates = [
+        i
+        for i in (
+            norm.find(". ", end),
+            norm.find("\n", end),
+            norm.find("! ", end),
+            norm.find("? ", end),
+        )
+        if i >= 0
+    ]
+    hi = min(hi_candidates) if hi_candidates else len(norm)
+    return lo, hi

@@ -1,0 +1,65 @@
+"""Stage 7: whether a figure is hedged — marked as unverified, alleged or conditional.
+
+A hedge covers every figure of the reported statement it sits in, within its sentence ("In October
+alone, 21,600 soldiers are said to have abandoned their posts, with the total … exceeding 180,000":
+both figures), but not a figure in a clause that contrasts with it ("Russia claims 500, while Kyiv
+says 20"). A sentence such as "The figures could not be independently verified" hedges the figures
+of the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from headcount.extract.text import Clause
+from headcount.vocab import alternation, entry, path_of, table
+
+
+class _Patterns:
+    def __init__(self, language: str) -> None:
+        f = path_of("hedges", language)
+        d = table("hedges", language)
+        self.cue = re.compile(rf"(?<![^\W_]){alternation(entry(d, 'cues', file=f))}(?![^\W_])", re.IGNORECASE)
+        self.previous = re.compile(
+            rf"(?<![^\W_]){alternation(entry(d, 'previous_sentence', file=f))}(?![^\W_])",
+            re.IGNORECASE,
+        )
+
+
+@cache
+def patterns(language: str) -> _Patterns:
+    return _Patterns(language)
+
+
+def hedge_spans(sentence: str, language: str = "en") -> list[tuple[int, int]]:
+    """Offsets of hedge cues in a (normalised) sentence."""
+    return [(m.start(), m.end()) for m in patterns(language).cue.finditer(sentence)]
+
+
+def hedges_previous(sentence: str, language: str = "en") -> bool:
+    """Whether a sentence hedges the figures of the sentence before it."""
+    return bool(patterns(language).previous.search(sentence))
+
+
+def is_hedged(figure_start: int, clauses: list[Clause], cues: list[tuple[int, int]]) -> bool:
+    """Whether a hedge cue in the sentence covers the figure at ``figure_start``.
+
+    Clauses opened by a contrastive connective are separate statements; all other clauses of the
+    sentence form one statement with the main clause.
+    """
+    if not cues:
+        return False
+    statement = _statement_of(clauses, figure_start)
+    return any(_statement_of(clauses, s) == statement for s, _e in cues)
+
+
+def _statement_of(clauses: list[Clause], offset: int) -> int:
+    """Index of the statement (0 = main; n = the n-th contrastive clause) holding ``offset``."""
+    statement = 0
+    for c in clauses:
+        if c.contrast:
+            statement += 1
+        if c.start <= offset < c.end:
+            return statement if c.contrast else 0
+    return 0

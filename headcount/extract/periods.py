@@ -1,0 +1,576 @@
+"""Stage 5: find period phrases in a sentence and resolve them to dates.
+
+Periods resolve against the publication date, not today: reports are read months later. "In
+October" in an article of 9 November 2025 is October 2025; in one of March 2026 it is October 2025
+too. Without a publication date, phrases that need one ("in October", "this year") stay open.
+
+What each phrase means (SCHEMA.md, NOTES.md):
+
+* a bare month spans its first to last day; a bare year its whole year;
+* "since X" runs from X to the cut-off: the date of the statement when the text gives one, else the
+  publication date; "by X" / "as of X" set only the end;
+* "in the past year" is the 365 days up to publication; "last year" the previous calendar year;
+* US fiscal years run October to September;
+* "between 2022 and 2023" next to an increase compares two years: its figures are the later year.
+
+:func:`find_periods` returns every mention in a sentence; :func:`choose_period` picks the one that
+belongs to a figure (its clause first, then its sentence, then the sentence before).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from headcount.extract.text import Clause
+from headcount.vocab import alternation, entry, path_of, table, words_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A period phrase in a sentence (offsets into the sentence) and what it resolves to.
+
+    ``open_end`` marks a running total ("since X", "this year") whose end is the cut-off, filled in
+    by :func:`choose_period`; ``same`` marks "in the same period" (the previous figure's period).
+    """
+
+    start: int
+    end: int
+    text: str
+    first: date | None
+    last: date | None
+    open_end: bool = False
+    same: bool = False
+    comparison: bool = False
+    later: tuple[date | None, date | None] | None = None  # the later period of a comparison
+    scopes_sentence: bool = False  # a cut-off or running-total phrase ("By August 30")
+
+
+class _Patterns:
+    def __init__(self, language: str) -> None:
+        name = "periods"
+        f = path_of(name, language)
+        data = table(name, language)
+        months = entry(data, "months", file=f)
+        self.month_res = [re.compile(rf"^(?:{m})$") for m in months]
+        month_alt = "|".join(f"(?:{m})" for m in months)
+        self.small = {k.lower(): int(v) for k, v in entry(data, "small_numbers", file=f, kind=dict).items()}
+        self.units = [
+            (re.compile(rf"^{k}$", re.IGNORECASE), v)
+            for k, v in entry(data, "units", file=f, kind=dict).items()
+        ]
+        ph = entry(data, "phrases", file=f, kind=dict)
+        since = alternation(ph["since"])
+        cutoff = alternation(ph["cutoff"])
+        within = alternation(ph["within"])
+        day = r"(?P<{p}day>\d{{1,2}})(?:st|nd|rd|th)?"
+        year = r"(?P<{p}year>(?:19|20)\d{{2}})"
+
+        def date_re(p: str) -> str:
+            """A calendar date or month: "November 9th, 2025", "9 November", "February 2022"."""
+            d, y = day.format(p=p), year.format(p=p)
+            return (
+                rf"(?:(?P<{p}month>{month_alt})(?:\s+{d})?(?:,?\s+{y})?(?![^\W_])"
+                rf"|{d.replace(f'?P<{p}day>', f'?P<{p}day2>')}\s+(?:of\s+)?"
+                rf"(?P<{p}month2>{month_alt})(?:,?\s+{y.replace(f'?P<{p}year>', f'?P<{p}year2>')})?"
+                rf"|(?P<{p}iso>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))"
+            )
+
+        self.date = re.compile(date_re(""))
+        events = entry(data, "events", file=f, kind=dict)
+        self.event_names = list(events)
+        event_alt = "|".join(f"(?P<ev_{k}>{alternation(v)})" for k, v in events.items())
+        self.event_dates = {k: table("events")[k]["date"] for k in events}
+        self.fiscal_start_month = int(table("events")["fiscal_year"]["start_month"])
+
+        self.since = re.compile(
+            rf"(?<![^\W_])(?:{since})\s+(?:(?:{event_alt})|{date_re('s_')}|(?P<s_y>(?:19|20)\d{{2}})(?![^\W_]))",
+            re.IGNORECASE,
+        )
+        self.since_event_verb = re.compile(rf"(?<![^\W_])since\s+(?:{event_alt})", re.IGNORECASE)
+        self.cutoff = re.compile(
+            rf"(?<![^\W_])(?:{cutoff})\s+(?:the\s+end\s+of\s+)?(?:{date_re('c_')})", re.IGNORECASE
+        )
+        self.end_of = re.compile(
+            rf"(?<![^\W_])(?:by|at)\s+the\s+end\s+of\s+(?P<m>{month_alt})"
+            rf"(?:\s+(?P<y>(?:19|20)\d{{2}}))?"
+        )
+        self.month_span = re.compile(
+            rf"(?<![^\W_])(?:(?:between|from)\s+)?(?P<m1>{month_alt})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+            rf"\s*(?:and|to|through|until|till|-|–|—)\s*(?P<m2>{month_alt})(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?(?![^\W_])"
+        )
+        self.year_span = re.compile(
+            r"(?<![^\W_])(?:(?P<kw>between|from|in|during|over)\s+)?(?P<y1>(?:19|20)\d{2})\s*"
+            r"(?:and|to|through|-|–|—|/)\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.month_year = re.compile(
+            rf"(?<![^\W_])(?P<m>{month_alt})(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}}))?(?![^\W_])(?!\s+\d)"
+        )
+        self.year = re.compile(
+            rf"(?<![^\W_])(?:(?:{within}|of|since|until|by)\s+)?(?:the\s+(?:year|whole\s+of)\s+)?"
+            rf"(?P<y>(?:19|20)\d{{2}})(?![^\W_])(?![-–/]\d)",
+            re.IGNORECASE,
+        )
+        self.year_needs_prep = re.compile(rf"^(?:{within}|of|since|until|by)\s", re.IGNORECASE)
+        self.fiscal = re.compile(ph["fiscal_year"], re.IGNORECASE)
+        self.first_n = re.compile(ph["first_n"], re.IGNORECASE)
+        self.half = re.compile(ph["half"], re.IGNORECASE)
+        self.quarter = re.compile(ph["quarter"], re.IGNORECASE)
+        self.rolling = [re.compile(r, re.IGNORECASE) for r in ph["rolling"]]
+        self.ytd = re.compile(words_pattern(ph["year_to_date"]), re.IGNORECASE)
+        self.last_year = re.compile(words_pattern(ph["last_year"]), re.IGNORECASE)
+        self.this_month = re.compile(words_pattern(ph["this_month"]), re.IGNORECASE)
+        self.last_month = re.compile(words_pattern(ph["last_month"]), re.IGNORECASE)
+        self.yesterday = re.compile(words_pattern(ph["yesterday"]), re.IGNORECASE)
+        self.today = re.compile(words_pattern(ph["today"]), re.IGNORECASE)
+        self.same = re.compile(words_pattern(ph["same_period"]), re.IGNORECASE)
+        self.comparison = re.compile(words_pattern(ph["comparison"]), re.IGNORECASE)
+        # A date after an event verb dates that event, not a figure ("the war, which started in
+        # February 2022").
+        self.event_verb = re.compile(
+            r"(?<![^\W_])(?:started|began|begun|broke out|launched|invaded|was announced|were announced|"
+            r"took place|happened|occurred|was signed|signed|adopted|passed|was passed|introduced|"
+            r"came into force|took effect|entered into force|was born|were born|founded|established|"
+            r"created|announced|declared|ended|expired|was adopted|was introduced)\s+(?:\w+\s+){0,2}$",
+            re.IGNORECASE,
+        )
+        run = entry(data, "running", file=f, kind=dict)
+        self.perfect = re.compile(
+            rf"(?<![^\W_])(?:{alternation(run['perfect'])})\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|"
+            rf"so\s+far\s+|since\s+|reportedly\s+|together\s+|collectively\s+)*(?:been\s+)?"
+            rf"(?!to\s)(?!been\s)[a-z]{{3,}}(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.running_markers = re.compile(words_pattern(run["markers"]), re.IGNORECASE)
+        self.war_subjects = re.compile(
+            rf"^\s*(?:{alternation(run['war_subjects'])})\s+(?:has|have)\s", re.IGNORECASE
+        )
+
+    def month_number(self, text: str) -> int | None:
+        t = text.strip()
+        for i, rx in enumerate(self.month_res, start=1):
+            if rx.match(t):
+                return i
+        return None
+
+    def number(self, text: str | None) -> int | None:
+        if not text:
+            return None
+        t = text.strip().lower()
+        if t.isdigit():
+            return int(t)
+        return self.small.get(t)
+
+    def unit(self, text: str) -> str | None:
+        for rx, unit in self.units:
+            if rx.match(text.strip()):
+                return unit
+        return None
+
+
+@cache
+def patterns(language: str) -> _Patterns:
+    return _Patterns(language)
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_for_month(month: int, published: date | None) -> int | None:
+    """The year of a month named without one: the latest such month not after publication."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _year_for_day(month: int, day: int, published: date | None) -> int | None:
+    if published is None:
+        return None
+    try:
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return None
+    # A few days of slack: a report may be dated the day after the statement it quotes.
+    return published.year if candidate <= published + timedelta(days=7) else published.year - 1
+
+
+def _safe_date(y: int | None, m: int | None, d: int | None) -> date | None:
+    if y is None or m is None or d is None:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _minus(published: date, n: int, unit: str) -> date:
+    if unit == "day":
+        return published - timedelta(days=n)
+    if unit == "week":
+        return published - timedelta(weeks=n)
+    if unit == "hour":
+        return published - timedelta(days=max(1, round(n / 24)))
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    y, m = divmod(published.year * 12 + published.month - 1 - months, 12)
+    day = min(published.day, calendar.monthrange(y, m + 1)[1])
+    return date(y, m + 1, day)
+
+
+def _two_digit_year(y2: str, y1: int) -> int:
+    return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+
+
+def resolve_date(
+    m: re.Match[str], pats: _Patterns, published: date | None, prefix: str = ""
+) -> tuple[date | None, date | None]:
+    """First and last day of a date match: a day is one day, a month its whole month."""
+    g = m.groupdict()
+    iso = g.get(f"{prefix}iso")
+    if iso:
+        return _parse_numeric(iso)
+    month_txt = g.get(f"{prefix}month") or g.get(f"{prefix}month2")
+    day_txt = g.get(f"{prefix}day") or g.get(f"{prefix}day2")
+    year_txt = g.get(f"{prefix}year") or g.get(f"{prefix}year2")
+    month = pats.month_number(month_txt) if month_txt else None
+    if month is None:
+        return None, None
+    if day_txt:
+        day = int(day_txt)
+        year = int(year_txt) if year_txt else _year_for_day(month, day, published)
+        d = _safe_date(year, month, day)
+        return d, d
+    year = int(year_txt) if year_txt else _year_for_month(month, published)
+    if year is None:
+        return None, None
+    return _month_span(year, month)
+
+
+def _parse_numeric(text: str) -> tuple[date | None, date | None]:
+    """ISO dates and day-first numeric dates (12.04.2024 is 12 April: the convention of every
+    language headcount reads except US English, whose month-first dates rarely appear in text)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return d, d
+    m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
+    if m:
+        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return d, d
+    return None, None
+
+
+def resolve_statement_date(text: str, published: date | None, language: str = "en") -> date | None:
+    """The day named in ``text`` ("On November 7th", "a November 9th report"), if any."""
+    pats = patterns(language)
+    for m in pats.date.finditer(text):
+        first, last = resolve_date(m, pats, published)
+        if first is not None and first == last:
+            return first
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions
+
+
+def find_periods(
+    sentence: str,
+    published: date | None,
+    language: str = "en",
+    exclude: list[tuple[int, int]] | None = None,
+) -> list[Mention]:
+    """Every period phrase in ``sentence`` (normalised text), resolved against ``published``.
+
+    ``exclude`` holds spans that date something else (a statement: "On November 7th, she said").
+    """
+    pats = patterns(language)
+    out: list[Mention] = []
+    comparison = bool(pats.comparison.search(sentence))
+
+    def add(m: re.Match[str], first: date | None, last: date | None, **kw: object) -> None:
+        out.append(Mention(m.start(), m.end(), m.group(0), first, last, **kw))  # type: ignore[arg-type]
+
+    for m in pats.fiscal.finditer(sentence):
+        y = int(m.group("year"))
+        y = y if y > 100 else 2000 + y
+        end_year = y
+        add(
+            m,
+            date(end_year - 1, pats.fiscal_start_month, 1),
+            date(end_year, pats.fiscal_start_month, 1) - timedelta(days=1),
+        )
+
+    for m in pats.first_n.finditer(sentence):
+        n = pats.number(m.group("n"))
+        year = _year_word(m.group("year"), published)
+        unit = pats.unit(m.group("unit")) or ("quarter" if "quarter" in m.group("unit").lower() else None)
+        if n and year:
+            if unit == "month" and n <= 12:
+                add(m, date(year, 1, 1), _month_span(year, n)[1])
+            elif unit == "quarter" or (m.group("unit").lower().startswith("quarter") and n <= 4):
+                add(m, date(year, 1, 1), _month_span(year, 3 * n)[1])
+            elif unit == "week":
+                add(m, date(year, 1, 1), date(year, 1, 1) + timedelta(weeks=n, days=-1))
+            elif unit == "day":
+                add(m, date(year, 1, 1), date(year, 1, 1) + timedelta(days=n - 1))
+        else:
+            add(m, None, None)
+
+    for m in pats.half.finditer(sentence):
+        year = _year_word(m.group("year"), published)
+        if year:
+            h = 1 if m.group("which").lower() == "first" else 2
+            add(m, date(year, 6 * h - 5, 1), _month_span(year, 6 * h)[1])
+        else:
+            add(m, None, None)
+
+    for m in pats.quarter.finditer(sentence):
+        if m.group("q"):
+            q, year = int(m.group("q")), int(m.group("year2"))
+        else:
+            which = m.group("which").lower()
+            q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}[which]
+            year = _year_word(m.group("year"), published)  # type: ignore[assignment]
+        if year:
+            add(m, date(year, 3 * q - 2, 1), _month_span(year, 3 * q)[1])
+        else:
+            add(m, None, None)
+
+    for rx in pats.rolling:
+        for m in rx.finditer(sentence):
+            n = pats.number(m.group("n")) if m.group("n") else 1
+            unit = pats.unit(m.group("unit"))
+            if n and unit and published:
+                add(m, _minus(published, n, unit), published)
+            else:
+                add(m, None, None)
+
+    for m in pats.month_span.finditer(sentence):
+        m1, m2 = pats.month_number(m.group("m1")), pats.month_number(m.group("m2"))
+        if not m1 or not m2:
+            continue
+        y2 = (
+            int(m.group("y2"))
+            if m.group("y2")
+            else (int(m.group("y1")) if m.group("y1") else _year_for_month(m2, published))
+        )
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
+        if y1 and y2:
+            add(m, _month_span(y1, m1)[0], _month_span(y2, m2)[1])
+        else:
+            add(m, None, None)
+
+    for m in pats.year_span.finditer(sentence):
+        y1 = int(m.group("y1"))
+        y2 = _two_digit_year(m.group("y2"), y1)
+        if not y1 < y2 <= y1 + 50:
+            continue
+        if comparison and (m.group("kw") or "").lower() in ("between", "from", ""):
+            add(
+                m,
+                date(y1, 1, 1),
+                date(y2, 12, 31),
+                comparison=True,
+                later=(date(y2, 1, 1), date(y2, 12, 31)),
+            )
+        else:
+            add(m, date(y1, 1, 1), date(y2, 12, 31))
+
+    for m in pats.since.finditer(sentence):
+        first: date | None = None
+        ev = next((k[3:] for k, v in m.groupdict().items() if k.startswith("ev_") and v), None)
+        if ev:
+            first = self_event(pats, ev)
+        elif m.group("s_y"):
+            first = date(int(m.group("s_y")), 1, 1)
+        else:
+            first, _ = resolve_date(m, pats, published, prefix="s_")
+        add(m, first, None, open_end=True, scopes_sentence=True)
+
+    for m in pats.cutoff.finditer(sentence):
+        _, last = resolve_date(m, pats, published, prefix="c_")
+        if last is not None:
+            add(m, None, last, scopes_sentence=True)
+    for m in pats.end_of.finditer(sentence):
+        mon = pats.month_number(m.group("m"))
+        if mon:
+            y = int(m.group("y")) if m.group("y") else _year_for_month(mon, published)
+            if y:
+                add(m, None, _month_span(y, mon)[1], scopes_sentence=True)
+
+    if published:
+        for m in pats.ytd.finditer(sentence):
+            add(m, date(published.year, 1, 1), None, open_end=True, scopes_sentence=True)
+        for m in pats.last_year.finditer(sentence):
+            add(m, date(published.year - 1, 1, 1), date(published.year - 1, 12, 31))
+        for m in pats.this_month.finditer(sentence):
+            add(m, date(published.year, published.month, 1), None, open_end=True)
+        for m in pats.last_month.finditer(sentence):
+            y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+            add(m, *_month_span(y, mo))
+        for m in pats.yesterday.finditer(sentence):
+            add(
+                m,
+                published - timedelta(days=1),
+                published - timedelta(days=1) if m.group(0).lower() == "yesterday" else published,
+            )
+        for m in pats.today.finditer(sentence):
+            add(m, published, published)
+    for m in pats.same.finditer(sentence):
+        add(m, None, None, same=True)
+
+    for m in pats.month_year.finditer(sentence):
+        mon = pats.month_number(m.group("m"))
+        if not mon:
+            continue
+        y = int(m.group("y")) if m.group("y") else _year_for_month(mon, published)
+        if y:
+            add(m, *_month_span(y, mon))
+        else:
+            add(m, None, None)
+    for m in pats.date.finditer(sentence):
+        if m.group("day") or m.group("day2") or m.group("iso"):
+            first, last = resolve_date(m, pats, published)
+            add(m, first, last)
+
+    for m in pats.year.finditer(sentence):
+        if not pats.year_needs_prep.match(m.group(0)) and not re.search(
+            r"(?:\bin|\bof)\s+$", sentence[max(0, m.start() - 4) : m.start()]
+        ):
+            # A bare year with no preposition is a date inside some other phrase.
+            continue
+        y = int(m.group("y"))
+        if m.group(0).lower().startswith(("since", "from")):
+            continue  # handled as "since"
+        if m.group(0).lower().startswith(("until", "by")):
+            add(m, None, date(y, 12, 31), scopes_sentence=True)
+            continue
+        add(m, date(y, 1, 1), date(y, 12, 31))
+
+    return _outermost(out, sentence, pats, exclude or [])
+
+
+def self_event(pats: _Patterns, name: str) -> date | None:
+    d = pats.event_dates.get(name)
+    return d if isinstance(d, date) else None
+
+
+def _year_word(text: str, published: date | None) -> int | None:
+    t = text.lower()
+    if t.isdigit():
+        return int(t)
+    if published is None:
+        return None
+    if "last" in t:
+        return published.year - 1
+    return published.year
+
+
+def _outermost(
+    mentions: list[Mention], sentence: str, pats: _Patterns, exclude: list[tuple[int, int]]
+) -> list[Mention]:
+    """Keep the longest of overlapping mentions; drop those inside excluded spans and dates of
+    events ("the war, which started in February 2022")."""
+    mentions.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Mention] = []
+    for mt in mentions:
+        if any(s <= mt.start and mt.end <= e for s, e in exclude):
+            continue
+        if pats.event_verb.search(sentence[max(0, mt.start - 40) : mt.start]) and not mt.open_end:
+            continue
+        if kept and mt.start < kept[-1].end:
+            if mt.end - mt.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mt
+            continue
+        kept.append(mt)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing a figure's period
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What choose_period needs to know about a figure besides the mentions."""
+
+    figure_start: int  # offsets into the sentence
+    figure_end: int
+    clause: Clause
+    clauses: list[Clause]
+    kind: str
+    cutoff: date | None  # statement date, else publication date
+    previous: list[Mention]  # mentions of the sentence before, when it continues
+    previous_period: tuple[date | None, date | None] | None  # period of the figure before
+    sentence: str
+
+
+def choose_period(
+    mentions: list[Mention], ctx: Context, language: str = "en"
+) -> tuple[date | None, date | None]:
+    """The period of one figure: a mention in its clause, else in its sentence, else a running
+    total or a period carried over from the sentence before."""
+    pats = patterns(language)
+    fs, fe = ctx.figure_start, ctx.figure_end
+    in_clause = [m for m in mentions if ctx.clause.start <= m.start < ctx.clause.end]
+    chosen = _nearest(in_clause, fs, fe)
+    if chosen is None and mentions:
+        before = [m for m in mentions if m.end <= fs]
+        chosen = _nearest(before, fs, fe) or _nearest(
+            [m for m in mentions if not _clause_has_own(m, ctx)], fs, fe
+        )
+    if chosen is not None:
+        return _resolve(chosen, ctx)
+
+    clause_text = ctx.sentence[ctx.clause.start : ctx.clause.end]
+    sentence_head = ctx.sentence[:fs]
+    # A war toll in the perfect ("The conflict has claimed over 100,000 lives") runs from the
+    # start of the war to the cut-off.
+    if pats.war_subjects.search(sentence_head) or pats.war_subjects.search(clause_text):
+        return self_event(pats, "full_scale_invasion"), ctx.cutoff
+    carried = [m for m in ctx.previous if m.scopes_sentence or _sentence_initial(m, ctx)]
+    if carried:
+        return _resolve(carried[-1], ctx)
+    if ctx.kind == "count" and (pats.perfect.search(clause_text) or pats.running_markers.search(clause_text)):
+        return None, ctx.cutoff
+    return None, None
+
+
+def _sentence_initial(m: Mention, ctx: Context) -> bool:
+    """A period that opens its sentence ("In fiscal year 2022, …") frames what follows it."""
+    return m.start <= 3 and not m.same
+
+
+def _clause_has_own(m: Mention, ctx: Context) -> bool:
+    """Whether a mention sits in a clause other than the figure's (then it is that clause's)."""
+    return not (ctx.clause.start <= m.start < ctx.clause.end) and any(
+        c.start <= m.start < c.end and c != ctx.clause for c in ctx.clauses
+    )
+
+
+def _nearest(mentions: list[Mention], fs: int, fe: int) -> Mention | None:
+    best: tuple[int, Mention] | None = None
+    for m in mentions:
+        d = fs - m.end if m.end <= fs else (m.start - fe if m.start >= fe else 0)
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best else None
+
+
+def _resolve(m: Mention, ctx: Context) -> tuple[date | None, date | None]:
+    if m.same:
+        return ctx.previous_period or (None, None)
+    if m.comparison and m.later:
+        return m.later
+    if m.open_end:
+        return m.first, ctx.cutoff
+    return m.first, m.last

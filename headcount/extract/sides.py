@@ -1,0 +1,124 @@
+"""Stage 4: whose soldiers or citizens a figure counts (ukraine, russia, other, unknown).
+
+Side is who is counted, not who reports. The cues are searched from the figure outwards:
+
+1. the figure's own words ("300,000 Ukrainian soldiers", "57,000 Russians", "cases in Russian
+   courts");
+2. its clause, then its sentence — skipping the names of sources ("Russian security forces said");
+3. for metrics whose side may come from context, the sentences before it, nearest first, and
+   finally the side the article is mostly about.
+
+A war-wide toll whose sentence names no side stays ``unknown`` (NOTES.md); ``other`` is kept for
+third countries ("North Korean soldiers").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from headcount.vocab import alternation, entry, path_of, table
+
+SIDES = ("ukraine", "russia", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class SideCue:
+    side: str
+    start: int
+    end: int
+    strength: int  # 3 forces, 2 adjective, 1 place
+
+
+class _Patterns:
+    def __init__(self, language: str) -> None:
+        f = path_of("sides", language)
+        d = table("sides", language)
+        self.groups: list[tuple[str, int, re.Pattern[str]]] = []
+        for side in SIDES:
+            for key, strength in (("forces", 3), ("adjectives", 2), ("places", 1)):
+                items = entry(d, f"{side}.{key}", file=f)
+                if items:
+                    self.groups.append(
+                        (
+                            side,
+                            strength,
+                            re.compile(
+                                rf"(?<![^\W_]){alternation(items, file=f, key=f'{side}.{key}')}(?![^\W_])",
+                                re.IGNORECASE,
+                            ),
+                        )
+                    )
+
+
+@cache
+def patterns(language: str) -> _Patterns:
+    return _Patterns(language)
+
+
+def side_cues(text: str, language: str = "en") -> list[SideCue]:
+    """Every side cue in a (normalised) text; overlapping cues keep the strongest, longest."""
+    found: list[SideCue] = []
+    for side, strength, rx in patterns(language).groups:
+        for m in rx.finditer(text):
+            found.append(SideCue(side, m.start(), m.end(), strength))
+    found.sort(key=lambda c: (c.start, -c.strength, -(c.end - c.start)))
+    kept: list[SideCue] = []
+    for c in found:
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept
+
+
+def side_near(
+    cues: list[SideCue], fig_start: int, fig_end: int, lo: int, hi: int, skip: list[tuple[int, int]]
+) -> str | None:
+    """The side named nearest to a figure between ``lo`` and ``hi``, strongest cues first."""
+    usable = [c for c in cues if lo <= c.start < hi and not any(s <= c.start < e for s, e in skip)]
+    if not usable:
+        return None
+    best = min(usable, key=lambda c: (-c.strength, _distance(c, fig_start, fig_end)))
+    # Two sides named equally strongly at the same distance: say nothing rather than guess.
+    rivals = [
+        c
+        for c in usable
+        if c.side != best.side
+        and c.strength == best.strength
+        and _distance(c, fig_start, fig_end) == _distance(best, fig_start, fig_end)
+    ]
+    return None if rivals else best.side
+
+
+def side_attached(cues: list[SideCue], text: str, fig_end: int, window_end: int) -> str | None:
+    """A side named in the figure's own noun phrase: the words right after it, up to the first
+    punctuation or verb-like break (at most six words)."""
+    seg = text[fig_end:window_end]
+    stop = re.search(r"[,;:.!?()]|\s(?:who|which|that|were|was|are|is|have|has|had|said|says)\b", seg)
+    limit = fig_end + (stop.start() if stop else len(seg))
+    words = list(re.finditer(r"\S+", text[fig_end:limit]))
+    if len(words) > 6:
+        limit = fig_end + words[5].end()
+    near = [c for c in cues if fig_end <= c.start < limit]
+    return near[0].side if near else None
+
+
+def article_side(cues: list[SideCue]) -> str | None:
+    """The side an article is mostly about, from its strong cues; None when it is balanced."""
+    counts = Counter(c.side for c in cues if c.strength >= 2)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    if rest and rest[0][1] * 1.5 > n:
+        return None
+    return top
+
+
+def _distance(c: SideCue, fs: int, fe: int) -> int:
+    if c.end <= fs:
+        return fs - c.end
+    if c.start >= fe:
+        return c.start - fe
+    return 0

@@ -1,0 +1,222 @@
+"""Stage 3: what a figure counts (its metric) and what kind of number it is.
+
+The metric comes from the counted noun and its verb, searched outwards from the figure:
+
+0. a cue noun in the figure's own noun phrase ("230,000 criminal cases", "7,663 asylum
+   applications"); a noun for equipment, money or places there means the figure is out of scope;
+1. a verb after it in its clause ("21,600 soldiers … abandoned their posts");
+2. a cue noun before it in its clause ("the total number of deserters … exceeding 180,000",
+   "cases of desertion increasing sixfold");
+3. a verb before it in its clause ("officials encountered over 57,000");
+4. the nearest cue anywhere in its sentence.
+
+Generic cues ("cases", "requests", "fled") only count at steps 0, 1 and 3 right next to the
+figure. A share that restates the figure before it ("29,000 …, a number that accounts for less than
+10% of …") counts what that figure counts. A count of the people a reporter interviewed is no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from headcount.model import METRICS
+from headcount.vocab import alternation, entry, path_of, table, words_pattern
+
+_STEPS_FOR_WEAK = 3  # how many words a weak cue may sit from the figure
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    metric: str
+    kind: str  # "noun" | "verb"
+    start: int
+    end: int
+    weak: bool
+
+
+class _Patterns:
+    def __init__(self, language: str) -> None:
+        f = path_of("taxonomy", language)
+        d = table("taxonomy", language)
+        metrics = entry(d, "metrics", file=f, kind=dict)
+        unknown = set(metrics) - set(METRICS)
+        if unknown:
+            from headcount.errors import BAD_DATA_FILE, ConfigError
+
+            raise ConfigError(
+                f,
+                f"unknown metric(s) {sorted(unknown)}; known: {', '.join(METRICS)}",
+                code=BAD_DATA_FILE,
+            )
+        branches: list[tuple[str, tuple[str, str, bool, re.Pattern[str] | None]]] = []
+        for metric, cues in metrics.items():
+            for key, kind, weak in (
+                ("nouns", "noun", False),
+                ("weak_nouns", "noun", True),
+                ("verbs", "verb", False),
+                ("weak_verbs", "verb", True),
+            ):
+                for item in cues.get(key, []):
+                    branches.append((item, (metric, kind, weak, None)))
+            for cv in cues.get("context_verbs", []):
+                ctx = re.compile(words_pattern(cv["context"]), re.IGNORECASE)
+                branches.append((cv["phrase"], (metric, "verb", False, ctx)))
+        # One alternation, longest pattern first: at any position the most specific cue wins
+        # ("cases of desertion" is a criminal_case cue before "desertion" is a desertion cue).
+        branches.sort(key=lambda b: len(b[0]), reverse=True)
+        self.meta: dict[str, tuple[str, str, bool, re.Pattern[str] | None]] = {}
+        parts = []
+        for i, (pattern, meta) in enumerate(branches):
+            alternation([pattern], file=f, key=meta[0])  # validates the entry
+            name = f"c{i}"
+            self.meta[name] = meta
+            body = pattern.replace(" ", r"\s+")
+            parts.append(f"(?P<{name}>{body})")
+        self.cues = re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
+        counted = entry(d, "counted", file=f, kind=dict)
+        self.people = re.compile(words_pattern(counted["people"]), re.IGNORECASE)
+        self.out_of_scope = re.compile(
+            rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<noun>{words_pattern(counted['out_of_scope'])})",
+            re.IGNORECASE,
+        )
+        self.samples_before = re.compile(
+            rf"(?<![^\W_]){alternation(counted['samples'])}\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE
+        )
+        self.samples_after = re.compile(
+            rf"^\s*(?:[\w-]+\s+){{0,3}}?{alternation(counted['samples_after'])}", re.IGNORECASE
+        )
+        self.share_anchor = re.compile(
+            rf"{alternation(counted['share_anchor'])}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
+        )
+        self.function_words = re.compile(
+            r"^(?:of|in|at|to|for|from|a|an|the|were|was|are|is|be|been|have|has|had|will|would|more|"
+            r"who|which|that|and|or|but|since|by|on|this|these|those|per|each|every|over|under|out|"
+            r"with|alone|so|already|now|last|according|among|including|in|during|between|as|than|"
+            r"such|its|their|his|her|our|all|only|just|about|nearly|almost|some|other|new|additional|"
+            r"further|total|more|fewer|less|times|percent|per|cent|did|do|does|not|no|"
+            r"reportedly|allegedly|also|still|then|up|down|out|off|away|back|across)$",
+            re.IGNORECASE,
+        )
+
+
+@cache
+def patterns(language: str) -> _Patterns:
+    return _Patterns(language)
+
+
+def metric_cues(sentence: str, context: str, language: str = "en") -> list[Cue]:
+    """Cues in a (normalised) sentence; ``context`` is the sentence and the two before it, which
+    context-bound cues need."""
+    pats = patterns(language)
+    out = []
+    for m in pats.cues.finditer(sentence):
+        name = m.lastgroup
+        assert name is not None
+        metric, kind, weak, ctx = pats.meta[name]
+        if ctx is not None and not ctx.search(context):
+            continue
+        out.append(Cue(metric, kind, m.start(), m.end(), weak))
+    return out
+
+
+def classify(
+    sentence: str,
+    fig_start: int,
+    fig_end: int,
+    clause: tuple[int, int],
+    cues: list[Cue],
+    *,
+    share: bool,
+    change: bool,
+    previous_metric: str | None,
+    language: str = "en",
+) -> str | None:
+    """The metric of the figure at ``sentence[fig_start:fig_end]``, or None when it counts
+    nothing in scope."""
+    pats = patterns(language)
+    before = sentence[max(0, fig_start - 60) : fig_start]
+    after = sentence[fig_end : fig_end + 80]
+    if pats.samples_before.search(before) or pats.samples_after.match(after):
+        return None
+    if share and previous_metric and pats.share_anchor.search(before):
+        return previous_metric
+    window_end = _np_end(sentence, fig_end, clause[1])
+    lo, hi = clause
+
+    def words_from_figure(c: Cue) -> int:
+        if c.start >= fig_end:
+            return len(sentence[fig_end : c.start].split())
+        return len(sentence[c.end : fig_start].split())
+
+    in_np = [
+        c
+        for c in cues
+        if c.kind == "noun"
+        and fig_end <= c.start < window_end
+        and words_from_figure(c) <= (_STEPS_FOR_WEAK - 1 if c.weak else 4)
+    ]
+    oos = pats.out_of_scope.match(sentence, fig_end, window_end)
+    if oos and not (in_np and in_np[0].start < oos.start("noun")):
+        return None  # "500 tanks", "20 villages": not people, cases or requests
+    verbs_after = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and fig_end <= c.start < hi
+        and (not c.weak or words_from_figure(c) <= _STEPS_FOR_WEAK + 1)
+    ]
+    nouns_before = [
+        c for c in cues if c.kind == "noun" and lo <= c.start and c.end <= fig_start and not c.weak
+    ]
+    verbs_before = [
+        c
+        for c in cues
+        if c.kind == "verb"
+        and lo <= c.start
+        and c.end <= fig_start
+        and (not c.weak or words_from_figure(c) <= _STEPS_FOR_WEAK)
+    ]
+    strong = [c for c in cues if not c.weak and not (fig_start <= c.start < fig_end)]
+
+    if share and not change:
+        order = [verbs_after, in_np, nouns_before, verbs_before]
+    elif change:
+        order = [in_np, nouns_before, verbs_after, verbs_before]
+    else:
+        order = [in_np, verbs_after, nouns_before, verbs_before]
+    if not in_np and _unknown_head(sentence, fig_end, window_end, pats):
+        return None
+    for group in order:
+        if group:
+            return min(group, key=lambda c: words_from_figure(c)).metric
+    if strong:
+        return min(
+            strong,
+            key=lambda c: abs(c.start - fig_end) if c.start >= fig_end else abs(fig_start - c.end),
+        ).metric
+    return None
+
+
+def _np_end(sentence: str, fig_end: int, clause_end: int) -> int:
+    """End of the figure's noun phrase window: the first punctuation (a full stop only after a
+    word, so "U.S." stays inside) or the clause end."""
+    m = re.compile(r"[,;:!?()\"]|(?<=[a-z0-9]{2})\.").search(sentence, fig_end, clause_end)
+    return m.start() if m else clause_end
+
+
+def _unknown_head(sentence: str, fig_end: int, window_end: int, pats: _Patterns) -> bool:
+    """Whether the figure counts some thing the vocabulary does not know ("130,000 names"): its
+    first words hold no word for people and the first is a lower-case content word."""
+    words = re.findall(r"[^\W\d_][\w'-]*", sentence[fig_end:window_end])[:3]
+    if not words:
+        return False
+    if any(pats.people.fullmatch(w) for w in words):
+        return False
+    first = words[0]
+    return (
+        first[:1].islower()
+        and not pats.function_words.match(first)
+        and not pats.people.match(" ".join(words))
+    )
