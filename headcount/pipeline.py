@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from headcount import errors
+from headcount.errors import ConfigError
 from headcount.extract import extract_claims
 from headcount.ingest import iter_articles
 from headcount.model import Article, ExtractionResult, Rejection
@@ -22,6 +23,8 @@ def process(article: Article) -> ExtractionResult:
     """Extract one article's claims; an unexpected failure is reported, not raised."""
     try:
         return ExtractionResult(article, tuple(extract_claims(article)))
+    except ConfigError:
+        raise  # a broken vocabulary is not this article's fault: stop, naming the data file
     except Exception as exc:  # a bug must not stop a batch of a million articles
         log.exception("extractor failed on %s", article.source or article.doc)
         return ExtractionResult(

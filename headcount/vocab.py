@@ -65,19 +65,19 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 def alternation(entries: Iterable[str], *, file: str = "", key: str = "") -> str:
     """One regex alternation of the entries, longest first, with spaces matching any whitespace.
 
-    Entries are regular expressions; each is checked on its own so a bad one is reported by name.
+    Entries are regular expressions; each is checked on its own, as it will be used, so a bad one
+    is reported by file and key when the vocabulary loads. A literal single space that must stay
+    one character (inside a look-behind) is written ``[ ]``.
     """
-    items = sorted({e for e in entries if e}, key=len, reverse=True)
+    items = sorted({e.replace(" ", r"\s+") for e in entries if e}, key=len, reverse=True)
     for item in items:
         try:
             re.compile(item)
         except re.error as exc:
             raise ConfigError(
-                file or "headcount/data",
-                f"bad pattern {item!r} in '{key}': {exc}",
-                code=BAD_DATA_FILE,
+                file or "headcount/data", f"bad pattern {item!r} in '{key}': {exc}", code=BAD_DATA_FILE
             ) from None
-    return "(?:" + "|".join(item.replace(" ", r"\s+") for item in items) + ")" if items else "(?!x)x"
+    return "(?:" + "|".join(items) + ")" if items else "(?!x)x"
 
 
 def words_pattern(entries: Iterable[str], *, file: str = "", key: str = "") -> str:

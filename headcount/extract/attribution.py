@@ -19,7 +19,7 @@ while it is fresh (same paragraph block, at most a few sentences on). Otherwise 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -75,11 +75,28 @@ class _Patterns:
         f = path_of(name, language)
         d = table(name, language)
         speech = entry(d, "speech_verbs", file=f)
+        record = entry(d, "record_verbs", file=f)
         aux = (
             r"(?:(?:has|have|had|also|reportedly|previously|earlier|recently|already|now|further|"
             r"then|officially|publicly|separately|later|once|again|repeatedly|just)\s+)*"
         )
-        self.speech = re.compile(rf"(?<![^\W_]){aux}(?P<verb>{alternation(speech)})(?![^\W_])", re.IGNORECASE)
+        self.speech = re.compile(
+            rf"(?<![^\W_]){aux}(?:(?P<verb>{alternation(speech)})|(?P<record>{alternation(record)}))"
+            rf"(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.places = re.compile(rf"^(?:{alternation(entry(d, 'places', file=f))})$", re.IGNORECASE)
+        self.descriptor_name = re.compile(
+            rf"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{alternation(entry(d, 'descriptors', file=f))})"
+            rf"\s+(?P<name>[\"A-Z\u0400-\u04ff].*)$"
+        )
+        sides = table("sides", language)
+        nationalities = [a for side in sides.values() for a in side.get("adjectives", [])]
+        self.nationality_only = re.compile(
+            rf"^(?:(?:the|a|an)\s+)?(?:{alternation(nationalities)})(?:\s+(?:and|or)\s+"
+            rf"(?:{alternation(nationalities)}))?$",
+            re.IGNORECASE,
+        )
         self.passive_before = re.compile(
             r"(?<![^\W_])(?:is|are|was|were|be|been|being|it's)\s+$", re.IGNORECASE
         )
@@ -93,7 +110,16 @@ class _Patterns:
             r"leaked|preliminary|internal|annual|monthly|weekly|published|updated|own|"
             r"(?:[A-Z]\w+\s+)?\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]+\.?)\s+)*"
         )
-        self.data_of = re.compile(rf"(?<![^\W_]){det}(?:{data_nouns})\s+(?:{data_preps})\s+", re.IGNORECASE)
+        # "a report published on November 9 by X"
+        published_on = (
+            r"(?:(?:published|released|issued|presented|made\s+public)\s+(?:on\s+[^,]{1,25}?\s+)?)?"
+        )
+        self.data_of = re.compile(
+            rf"(?<![^\W_]){det}(?:{data_nouns})\s+{published_on}(?:{data_preps})\s+", re.IGNORECASE
+        )
+        self.bare_data = re.compile(
+            rf"^(?:(?:the|these|those|such|her|his|their)\s+)?(?:{data_nouns})(?![^\W_])", re.IGNORECASE
+        )
         self.inner_data_of = re.compile(rf"^{det}(?:{data_nouns})\s+(?:{data_preps})\s+", re.IGNORECASE)
         self.possessive_data = re.compile(
             rf"'s?\s+(?:own\s+)?(?:latest\s+)?(?:{data_nouns})(?![^\W_])", re.IGNORECASE
@@ -119,7 +145,6 @@ class _Patterns:
             rf"^(?:{alternation(entry(d, 'subject_openers', file=f))})\b,?\s*", re.IGNORECASE
         )
         self.speaker_noun = re.compile(words_pattern(entry(d, "speaker_nouns", file=f)), re.IGNORECASE)
-        self.data_tail = re.compile(rf"\s+(?:{data_nouns})$", re.IGNORECASE)
         verbs = alternation(
             [
                 *speech,
@@ -154,13 +179,9 @@ class _Patterns:
             rf"{alternation(entry(d, 'relays', file=f))})(?![^\W_])",
             re.IGNORECASE,
         )
-        self.np_chunk = re.compile(r"[^,;:!?()\[\]\"]+")
+        self.np_chunk = re.compile(r"[^,;:!?()\[\]]+")
         # "claimed over 100,000 lives" is a toll, not a claim someone made.
-        self.toll_after = re.compile(
-            r"^\s+(?:over|more|about|at\s+least|nearly|almost|some|up\s+to|"
-            r"as\s+many|the\s+lives|lives|\d)",
-            re.IGNORECASE,
-        )
+        self.toll_after = re.compile(r"^\s+(?:[\w,.+-]+\s+){0,5}?(?:lives|victims)(?![^\W_])", re.IGNORECASE)
         self.appositive = re.compile(
             r",\s*(?:a|an|the|which|who|whose|its|his|her|their|one\s+of|former|currently|now|"
             r"itself|formerly|also|then|once|previously|recently)\b[^,]*,\s*$",
@@ -200,6 +221,15 @@ def attribute(
             out.append(SentenceAttribution(inherited or Attribution(THE_ARTICLE), [], spans, date_spans))
             continue
         default, speaker = _compose(events, sent.text, norm, frame, pats)
+        if (
+            default.said_on is None
+            and frame is not None
+            and frame.attribution.said_on is not None
+            and _same_source(default.claimant, frame.attribution.claimant)
+        ):
+            # "A report published on November 9 by Die Welt says …" then "According to Die Welt, …":
+            # the same report, so the same date.
+            default = replace(default, said_on=frame.attribution.said_on)
         per_clause: list[tuple[Clause, Attribution]] = []
         if len(sent_clauses) > 1:
             for c in sent_clauses:
@@ -211,6 +241,15 @@ def attribute(
     return out
 
 
+def _same_source(a: str, b: str) -> bool:
+    """Whether two names name one source (the same words, or the same known actor)."""
+    if normalise(a).casefold() == normalise(b).casefold():
+        return True
+    registry = default_registry()
+    ra, rb = registry.resolve(a), registry.resolve(b)
+    return ra is not None and ra == rb
+
+
 # ---------------------------------------------------------------------------------------------
 # Events in one sentence
 
@@ -219,7 +258,7 @@ def _events(norm: str, pats: _Patterns, published: date | None, language: str) -
     events: list[_Event] = []
     taken: list[tuple[int, int]] = []
 
-    def add(role: str, start: int, end: int, at: int) -> None:
+    def add(role: str, start: int, end: int, at: int, *, record: bool = False) -> None:
         start, end = _trim(norm, start, end)
         if end <= start or any(s <= start < e or s < end <= e for s, e in taken):
             return
@@ -227,6 +266,10 @@ def _events(norm: str, pats: _Patterns, published: date | None, language: str) -
         anaphor = bool(pats.anaphor.match(text))
         if role != "relay" and not anaphor and not _speaker_like(text, pats):
             return
+        if not anaphor and pats.bare_data.match(text) and not default_registry().find(text):
+            return  # "quoted figures she attributed to …": the figures are not the source
+        if pats.nationality_only.match(text) or (record and pats.places.match(text)):
+            return  # "Russian claims …"; "Germany registered …" (where, not who)
         if role == "relay" and (pats.generic_receiver.match(text) or not _speaker_like(text, pats)):
             return
         taken.append((start, end))
@@ -252,11 +295,13 @@ def _events(norm: str, pats: _Patterns, published: date | None, language: str) -
     for m in pats.speech.finditer(norm):
         if pats.passive_before.search(norm[max(0, m.start() - 12) : m.start()]):
             continue
-        if m.group("verb").lower().startswith("claim") and pats.toll_after.match(norm[m.end() :]):
+        verb = m.group("verb") or m.group("record")
+        record = m.group("record") is not None
+        if verb.lower().startswith("claim") and pats.toll_after.match(norm[m.end() :]):
             continue
         s, e = _np_before(norm, m.start(), pats)
         if e > s and (pats.anaphor.match(norm[s:e]) or _speaker_like(norm[s:e], pats)):
-            add("speaker", s, e, m.start())
+            add("speaker", s, e, m.start(), record=record)
             continue
         # Inverted: "…, said Maria Zakharova." / "…, according to …"
         if re.search(r"[,\"]\s*$", norm[: m.start()]):
@@ -435,30 +480,38 @@ def _dedupe(via: tuple[str, ...], claimant: str) -> tuple[str, ...]:
 
 
 def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
-    """A source's name as written: titles before a person's name dropped, unless possessive."""
+    """A source's name as written, without what only describes it: a title before a person's
+    name ("spokesperson Maria Zakharova") or a description before a name ("the state news agency
+    TASS"). A possessive keeps the organisation as part of the source ("Die Welt's correspondent
+    Christoph Vanner": the report is the outlet's own)."""
     start, end = e.start, e.end
     text = norm[start:end]
-    tail = pats.data_tail.search(text)
-    if tail and tail.start() > 0 and text[: tail.start()].strip()[:1].isupper():
-        end = start + tail.start()
-        text = norm[start:end]
-    tokens = list(re.finditer(r"\S+", text))
-    if "'s " not in text and len(tokens) >= 3:
-        # The longest run of capitalised words at the end that is a person's name.
-        k = len(tokens)
-        while k > 0 and tokens[k - 1].group(0)[:1].isupper():
-            k -= 1
-        while k < len(tokens) and _is_title(tokens[k].group(0), pats):
-            k += 1
-        name_tokens = tokens[k:]
-        if (
-            len(name_tokens) >= 2
-            and k > 0
-            and not any(t.group(0).lower().strip(".,") in pats.org_words for t in name_tokens)
-            and _is_title(tokens[k - 1].group(0), pats)
-        ):
-            start += name_tokens[0].start()
-    return original[start:end].strip()
+    if "'s " not in text:
+        described = pats.descriptor_name.match(text)
+        if described:
+            start += described.start("name")
+            text = norm[start:end]
+        tokens = list(re.finditer(r"\S+", text))
+        if len(tokens) >= 3:
+            # The longest run of capitalised words at the end that is a person's name.
+            k = len(tokens)
+            while k > 0 and tokens[k - 1].group(0)[:1].isupper():
+                k -= 1
+            while k < len(tokens) and _is_title(tokens[k].group(0), pats):
+                k += 1
+            name_tokens = tokens[k:]
+            if (
+                len(name_tokens) >= 2
+                and k > 0
+                and not any(t.group(0).lower().strip(".,") in pats.org_words for t in name_tokens)
+                and _is_title(tokens[k - 1].group(0), pats)
+            ):
+                start += name_tokens[0].start()
+    name = original[start:end].strip()
+    # A name in quotation marks ("the group 'Idite Lesom'") is the name without them.
+    if len(name) > 2 and name[0] in "\"'«“„" and name[-1] in "\"'»”":
+        name = name[1:-1].strip()
+    return name
 
 
 def _is_title(word: str, pats: _Patterns) -> bool:

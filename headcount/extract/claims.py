@@ -123,10 +123,7 @@ def extract_claims(article: Article) -> list[Claim]:
         s_clauses = clauses[i]
         attr = attributions[i]
         hedges = hedge_spans(s_norm, language)
-        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-        hedged_by_next = bool(
-            nxt and nxt.block == sent.block and hedges_previous(norm[nxt.start : nxt.end], language)
-        )
+        hedged_by_next = _hedged_by_following(doc, i)
         side_cues = sides_stage.side_cues(s_norm, language)
         previous_metric: str | None = None
         previous_side: str | None = None
@@ -216,6 +213,19 @@ def _figures_by_sentence(body: str, sentences: list[Sentence], language: str) ->
         if k >= 0 and fig.end <= sentences[k].end:
             out[k].append(fig)
     return out
+
+
+def _hedged_by_following(doc: _Doc, i: int) -> bool:
+    """Whether a later sentence of the same block ("The figures could not be verified") hedges the
+    figures of sentence ``i``."""
+    for ahead in (1, 2):
+        j = i + ahead
+        if j >= len(doc.sentences) or doc.sentences[j].block != doc.sentences[i].block:
+            return False
+        nxt = doc.sentences[j]
+        if hedges_previous(doc.norm[nxt.start : nxt.end], doc.language) >= ahead:
+            return True
+    return False
 
 
 def _kind(fig: Figure) -> str:

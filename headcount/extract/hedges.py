@@ -21,6 +21,9 @@ class _Patterns:
         f = path_of("hedges", language)
         d = table("hedges", language)
         self.cue = re.compile(rf"(?<![^\W_]){alternation(entry(d, 'cues', file=f))}(?![^\W_])", re.IGNORECASE)
+        self.plural = re.compile(
+            rf"(?<![^\W_]){alternation(entry(d, 'plural_reference', file=f))}(?![^\W_])", re.IGNORECASE
+        )
         self.previous = re.compile(
             rf"(?<![^\W_]){alternation(entry(d, 'previous_sentence', file=f))}(?![^\W_])",
             re.IGNORECASE,
@@ -37,9 +40,14 @@ def hedge_spans(sentence: str, language: str = "en") -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in patterns(language).cue.finditer(sentence)]
 
 
-def hedges_previous(sentence: str, language: str = "en") -> bool:
-    """Whether a sentence hedges the figures of the sentence before it."""
-    return bool(patterns(language).previous.search(sentence))
+def hedges_previous(sentence: str, language: str = "en") -> int:
+    """How many sentences back a sentence hedges: 0 (none), 1 (the one before: "The figure could
+    not be verified"), or 2 when it speaks of several figures ("Neither figure could be verified",
+    "These figures …"), which may sit in the two sentences before it."""
+    m = patterns(language).previous.search(sentence)
+    if not m:
+        return 0
+    return 2 if patterns(language).plural.search(m.group(0)) else 1
 
 
 def is_hedged(figure_start: int, clauses: list[Clause], cues: list[tuple[int, int]]) -> bool:

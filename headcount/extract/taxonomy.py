@@ -30,7 +30,7 @@ _STEPS_FOR_WEAK = 3  # how many words a weak cue may sit from the figure
 @dataclass(frozen=True, slots=True)
 class Cue:
     metric: str
-    kind: str  # "noun" | "verb"
+    kind: str  # "noun" | "people" (a noun naming people by what they did) | "verb"
     start: int
     end: int
     weak: bool
@@ -53,6 +53,7 @@ class _Patterns:
         branches: list[tuple[str, tuple[str, str, bool, re.Pattern[str] | None]]] = []
         for metric, cues in metrics.items():
             for key, kind, weak in (
+                ("people_nouns", "people", False),
                 ("nouns", "noun", False),
                 ("weak_nouns", "noun", True),
                 ("verbs", "verb", False),
@@ -153,7 +154,7 @@ def classify(
     in_np = [
         c
         for c in cues
-        if c.kind == "noun"
+        if c.kind != "verb"
         and fig_end <= c.start < window_end
         and words_from_figure(c) <= (_STEPS_FOR_WEAK - 1 if c.weak else 4)
     ]
@@ -168,7 +169,13 @@ def classify(
         and (not c.weak or words_from_figure(c) <= _STEPS_FOR_WEAK + 1)
     ]
     nouns_before = [
-        c for c in cues if c.kind == "noun" and lo <= c.start and c.end <= fig_start and not c.weak
+        c
+        for c in cues
+        if c.kind != "verb"
+        and lo <= c.start
+        and c.end <= fig_start
+        # The subject of a change may be a generic noun ("the number of such cases rose sixfold").
+        and (not c.weak or (change and words_from_figure(c) <= 6))
     ]
     verbs_before = [
         c
@@ -188,6 +195,11 @@ def classify(
         order = [in_np, verbs_after, nouns_before, verbs_before]
     if not in_np and _unknown_head(sentence, fig_end, window_end, pats):
         return None
+    if in_np and in_np[0].kind == "people":
+        # "29,000 deserters had returned to service": what they did is what is counted.
+        other = [c for c in verbs_after if c.metric != in_np[0].metric and not c.weak]
+        if other:
+            return min(other, key=words_from_figure).metric
     for group in order:
         if group:
             return min(group, key=lambda c: words_from_figure(c)).metric
