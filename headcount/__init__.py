@@ -6,6 +6,7 @@ The public surface: read articles, extract their claims, and the records they ar
 from headcount.errors import ConfigError, ExtractionError, HeadcountError, InputError, StoreError
 from headcount.extract import EXTRACTOR, extract_claims, find_figures, split_sentences
 from headcount.ingest import iter_articles, parse_article, read_article
+from headcount.ledger import ingest, open_ledger
 from headcount.model import (
     Actor,
     Article,
@@ -41,7 +42,9 @@ __all__ = [
     "extract_claims",
     "extract_paths",
     "find_figures",
+    "ingest",
     "iter_articles",
+    "open_ledger",
     "parse_article",
     "process",
     "read_article",

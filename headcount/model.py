@@ -8,7 +8,7 @@ are not the domain model; they are built from these.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 Bound = Literal["exact", "approx", "over", "under", "range"]
@@ -214,3 +214,93 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+# --- The ledger's records (headcount.store): what queries return, flat enough for a DataFrame.
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerClaim:
+    """A stored claim: the claim itself, its ledger id, and the article it came from."""
+
+    id: int
+    article_id: int
+    claim: Claim
+    outlet: str | None
+    url: str | None
+    published: date | None
+    title: str | None
+    current: bool = True  # False for a claim of an older extractor version, kept as history
+
+    def to_dict(self) -> dict[str, Any]:
+        """One flat, JSON-ready row: ids, every claim field, then the article's metadata."""
+        row: dict[str, Any] = {"id": self.id, "article_id": self.article_id}
+        row.update(self.claim.to_dict())
+        row.update(
+            outlet=self.outlet,
+            url=self.url,
+            published=_jsonable(self.published),
+            title=self.title,
+            current=self.current,
+        )
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerArticle:
+    """A stored article with its identity in the ledger and its current extraction."""
+
+    id: int
+    article: Article
+    body_hash: str
+    ingested_at: datetime
+    extractor: str | None  # the extractor version of its current claims
+    claim_count: int
+
+    def to_dict(self, *, body: bool = False) -> dict[str, Any]:
+        """One flat, JSON-ready row (the body only when asked: it can be long)."""
+        a = self.article
+        row: dict[str, Any] = {
+            "id": self.id,
+            "doc": a.doc,
+            "url": a.url,
+            "outlet": a.outlet,
+            "published": _jsonable(a.published),
+            "language": a.language,
+            "title": a.title,
+            "author": a.author,
+            "source": a.source,
+            "body_hash": self.body_hash,
+            "ingested_at": self.ingested_at.isoformat(),
+            "extractor": self.extractor,
+            "claims": self.claim_count,
+        }
+        if body:
+            row["body"] = a.body
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOutcome:
+    """What storing one article did: ``new``, ``unchanged`` or ``reextracted``, and its claims."""
+
+    status: Literal["new", "unchanged", "reextracted"]
+    article_id: int | None
+    claims: int = 0
+    note: str = ""  # why an article stayed unchanged, when that is worth saying
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ingest did: articles new / unchanged / re-extracted, claims stored, rejections."""
+
+    new: int
+    unchanged: int
+    reextracted: int
+    claims: int
+    rejections: tuple[Rejection, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejections

@@ -1,0 +1,401 @@
+"""Writing the ledger: one transaction per article, idempotent by body hash, history kept.
+
+An article is identified by the SHA-256 of its normalised body (Unicode NFKC, line endings and
+runs of whitespace collapsed): the same report read from a text file, a JSONL line or a web
+archive is one article, and storing it again changes nothing. Its claims hang off an
+*extraction* (article × extractor version): re-extracting with a newer extractor adds a new
+current extraction and keeps the old one's claims, marked not current, so an old figure in a
+published story can still be traced to what the tool said then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from headcount import errors
+from headcount.errors import StoreError
+from headcount.model import (
+    Article,
+    Claim,
+    IngestSummary,
+    LedgerArticle,
+    LedgerClaim,
+    Rejection,
+    StoreOutcome,
+)
+from headcount.store import queries
+from headcount.store.engine import display_url, migrate, open_engine, write_connection
+from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
+
+log = logging.getLogger(__name__)
+
+_SPACE = re.compile(r"\s+")
+
+
+def body_hash(body: str) -> str:
+    """The identity of an article: SHA-256 of its body with spacing and Unicode forms
+    normalised, so re-wrapped or re-encoded copies of a text are one article."""
+    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", body)).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Records(list[Any]):
+    """A list of ledger records that can become a pandas DataFrame (when pandas is installed)."""
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in self]
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with one row per record (dates as ``datetime64``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise StoreError(
+                "to_pandas", "pandas is not installed; pip install 'headcount[pandas]'", code=errors.BAD_QUERY
+            ) from None
+        frame = pd.DataFrame(self.to_dicts())
+        for column in ("published", "period_start", "period_end", "ingested_at"):
+            if column in frame:
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+
+class Ledger:
+    """A ledger database: store extraction results, query claims and articles.
+
+    Open one with :func:`headcount.open_ledger`; the schema is created or migrated on open.
+    """
+
+    def __init__(self, url: str, *, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or open_engine(url)
+        migrate(self.engine)
+
+    def __repr__(self) -> str:
+        return f"Ledger({display_url(self.url)!r})"
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def status(self, article: Article) -> tuple[int, str | None] | None:
+        """``(article id, current extractor)`` when the ledger holds this article, else None.
+        Lets an ingest skip extraction for articles it already has."""
+        with self._read() as conn:
+            return queries.article_status(conn, body_hash(article.body))
+
+    def add(
+        self,
+        article: Article,
+        found: Sequence[Claim],
+        *,
+        extractor: str,
+        reextract: bool = False,
+    ) -> StoreOutcome:
+        """Store an article and its claims in one transaction: all of it or nothing.
+
+        An article already held is left as it is, unless ``reextract`` is set and its current
+        claims come from another extractor version: then ``found`` become its current claims and
+        the old ones stay as history.
+        """
+        digest = body_hash(article.body)
+        where = article.source or article.doc
+        now = datetime.now(UTC)
+        try:
+            with write_connection(self.engine) as conn, conn.begin():
+                held = queries.article_status(conn, digest)
+                if held is None:
+                    article_id = conn.execute(
+                        insert(articles).values(_article_row(article, digest, now)).returning(articles.c.id)
+                    ).scalar_one()
+                    self._insert_extraction(conn, article_id, found, extractor, now)
+                    return StoreOutcome("new", article_id, len(found))
+                article_id, current = held
+                if current == extractor:
+                    return StoreOutcome("unchanged", article_id, note="already in the ledger")
+                if not reextract:
+                    return StoreOutcome(
+                        "unchanged",
+                        article_id,
+                        note=f"claims from {current}; --reextract replaces them with {extractor}'s",
+                    )
+                conn.execute(
+                    update(extractions).where(extractions.c.article_id == article_id).values(is_current=False)
+                )
+                conn.execute(update(claims).where(claims.c.article_id == article_id).values(is_current=False))
+                previous = conn.execute(
+                    select(extractions.c.id).where(
+                        extractions.c.article_id == article_id, extractions.c.extractor == extractor
+                    )
+                ).scalar_one_or_none()
+                if previous is not None:
+                    # Back to a version this article was extracted with before: that extraction
+                    # (and its claims) is current again rather than stored twice.
+                    conn.execute(
+                        update(extractions).where(extractions.c.id == previous).values(is_current=True)
+                    )
+                    conn.execute(
+                        update(claims).where(claims.c.extraction_id == previous).values(is_current=True)
+                    )
+                    count = conn.execute(
+                        select(func.count()).select_from(claims).where(claims.c.extraction_id == previous)
+                    ).scalar_one()
+                    return StoreOutcome("reextracted", article_id, count)
+                self._insert_extraction(conn, article_id, found, extractor, now)
+                return StoreOutcome("reextracted", article_id, len(found))
+        except IntegrityError:
+            # Another ingest stored the same article between our check and our insert; its
+            # transaction won, ours rolled back whole.
+            with self._read() as conn:
+                held = queries.article_status(conn, digest)
+            if held is None:
+                raise
+            return StoreOutcome("unchanged", held[0], note="stored by a concurrent ingest")
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                where,
+                f"could not be stored, nothing of it was kept ({_first_line(exc)})",
+                code=errors.DB_WRITE,
+            ) from None
+
+    def _insert_extraction(
+        self, conn: Any, article_id: int, found: Sequence[Claim], extractor: str, now: datetime
+    ) -> None:
+        extraction_id = conn.execute(
+            insert(extractions)
+            .values(
+                article_id=article_id,
+                extractor=extractor,
+                extracted_at=now,
+                is_current=True,
+                claim_count=len(found),
+            )
+            .returning(extractions.c.id)
+        ).scalar_one()
+        if found:
+            conn.execute(
+                insert(claims),
+                [_claim_row(c, article_id, extraction_id, i) for i, c in enumerate(found)],
+            )
+
+    def start_run(self, sources: Iterable[str], extractor: str) -> int:
+        """Record the start of an ingest; returns its run id."""
+        with write_connection(self.engine) as conn, conn.begin():
+            return conn.execute(
+                insert(ingest_runs)
+                .values(
+                    started_at=datetime.now(UTC),
+                    extractor=extractor,
+                    sources=json.dumps(list(sources), ensure_ascii=False),
+                    articles_new=0,
+                    articles_unchanged=0,
+                    articles_reextracted=0,
+                    claims_stored=0,
+                    rejected=0,
+                )
+                .returning(ingest_runs.c.id)
+            ).scalar_one()
+
+    def finish_run(self, run_id: int, summary: IngestSummary) -> None:
+        """Record what an ingest did and the inputs it rejected."""
+        with write_connection(self.engine) as conn, conn.begin():
+            conn.execute(
+                update(ingest_runs)
+                .where(ingest_runs.c.id == run_id)
+                .values(
+                    finished_at=datetime.now(UTC),
+                    articles_new=summary.new,
+                    articles_unchanged=summary.unchanged,
+                    articles_reextracted=summary.reextracted,
+                    claims_stored=summary.claims,
+                    rejected=len(summary.rejections),
+                )
+            )
+            if summary.rejections:
+                conn.execute(
+                    insert(rejections),
+                    [
+                        {
+                            "run_id": run_id,
+                            "source": r.source,
+                            "line": r.line,
+                            "code": r.code,
+                            "reason": r.reason,
+                        }
+                        for r in summary.rejections
+                    ],
+                )
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        metric: str | Sequence[str] | None = None,
+        side: str | Sequence[str] | None = None,
+        claimant: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        hedged: bool | None = None,
+        search: str | None = None,
+        article_id: int | None = None,
+        history: bool = False,
+        limit: int | None = None,
+    ) -> Records:
+        """Claims matching every filter given, in ledger order, as :class:`LedgerClaim` records.
+
+        ``metric``/``side``: one value or several; ``claimant``: part of the claimant's or an
+        intermediary's name; ``outlet``: part of the outlet's name; ``since``/``until``: the
+        article's publication date, inclusive; ``search``: words in the claim's sentence;
+        ``history``: include claims of older extractor versions.
+        """
+        return Records(
+            self.iter_claims(
+                metric=metric,
+                side=side,
+                claimant=claimant,
+                outlet=outlet,
+                since=since,
+                until=until,
+                hedged=hedged,
+                search=search,
+                article_id=article_id,
+                history=history,
+                limit=limit,
+            )
+        )
+
+    def iter_claims(self, **filters: Any) -> Iterator[LedgerClaim]:
+        """The same as :meth:`claims`, streamed: memory stays flat for an export of millions."""
+        with self._read() as conn:
+            query = queries.claims_query(conn, **filters)
+            for row in conn.execution_options(yield_per=1000).execute(query):
+                yield queries.claim_record(row)
+
+    def claim(self, claim_id: int) -> LedgerClaim:
+        """One claim by id; raises :class:`StoreError` when the ledger has none with that id."""
+        with self._read() as conn:
+            row = conn.execute(queries.claims_query(conn, claim_id=claim_id, history=True)).first()
+        if row is None:
+            raise StoreError(f"claim {claim_id}", "not in this ledger", code=errors.NOT_IN_LEDGER)
+        return queries.claim_record(row)
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        language: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> Records:
+        """Articles matching every filter given, in the order they were stored."""
+        with self._read() as conn:
+            query = queries.articles_query(
+                conn, outlet=outlet, since=since, until=until, language=language, search=search, limit=limit
+            )
+            return Records(queries.article_record(row) for row in conn.execute(query))
+
+    def article(self, article_id: int) -> LedgerArticle:
+        """One article by id, with its body; raises :class:`StoreError` when not in the ledger."""
+        with self._read() as conn:
+            row = conn.execute(queries.articles_query(conn, article_id=article_id)).first()
+        if row is None:
+            raise StoreError(f"article {article_id}", "not in this ledger", code=errors.NOT_IN_LEDGER)
+        return queries.article_record(row)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, extractions, current claims and claims in all the ledger holds."""
+        with self._read() as conn:
+            return queries.counts(conn)
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest ingest runs, newest first, with their rejections."""
+        with self._read() as conn:
+            return queries.runs(conn, limit)
+
+    def _read(self) -> Any:
+        try:
+            return self.engine.connect()
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                display_url(self.url), f"cannot open: {_first_line(exc)}", code=errors.DB_UNAVAILABLE
+            ) from None
+
+
+def _article_row(article: Article, digest: str, now: datetime) -> dict[str, Any]:
+    return {
+        "body_hash": digest,
+        "doc": article.doc,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published": article.published,
+        "language": article.language,
+        "title": article.title,
+        "author": article.author,
+        "source": article.source,
+        "body": article.body,
+        "ingested_at": now,
+    }
+
+
+def _claim_row(c: Claim, article_id: int, extraction_id: int, position: int) -> dict[str, Any]:
+    return {
+        "extraction_id": extraction_id,
+        "article_id": article_id,
+        "position": position,
+        "is_current": True,
+        "doc": c.doc,
+        "quote": c.quote,
+        "figure": c.figure,
+        "low": c.low,
+        "high": c.high,
+        "bound": c.bound,
+        "kind": c.kind,
+        "metric": c.metric,
+        "side": c.side,
+        "period_start": c.period_start,
+        "period_end": c.period_end,
+        "per": c.per,
+        "claimant": c.claimant,
+        "via": json.dumps(list(c.via), ensure_ascii=False),
+        "hedged": c.hedged,
+        "char_start": c.start,
+        "char_end": c.end,
+        "sentence_start": c.sentence_start,
+        "sentence_end": c.sentence_end,
+        "extractor": c.extractor,
+        "language": c.language,
+    }
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+__all__ = ["Ledger", "Records", "Rejection", "body_hash"]

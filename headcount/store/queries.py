@@ -1,0 +1,249 @@
+"""Reading the ledger: filters as SQL, rows as records. One code path for both backends; only
+full-text search differs (FTS5 tables on SQLite, tsvector expressions on PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, literal_column, or_, select, text
+from sqlalchemy.engine import Connection, Row
+
+from headcount import errors
+from headcount.errors import StoreError
+from headcount.model import METRICS, SIDES, Article, Claim, LedgerArticle, LedgerClaim
+from headcount.store.search import parse_search
+from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
+
+_CLAIM_COLUMNS = [
+    *(c for c in claims.c),
+    articles.c.outlet,
+    articles.c.url,
+    articles.c.published,
+    articles.c.title,
+]
+
+
+def article_status(conn: Connection, digest: str) -> tuple[int, str | None] | None:
+    """``(article id, current extractor)`` for a body hash, or None when not held."""
+    row = conn.execute(
+        select(articles.c.id, extractions.c.extractor)
+        .select_from(articles)
+        .outerjoin(
+            extractions, and_(extractions.c.article_id == articles.c.id, extractions.c.is_current.is_(True))
+        )
+        .where(articles.c.body_hash == digest)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _choices(name: str, value: str | Sequence[str], allowed: Sequence[str]) -> list[str]:
+    values = [value] if isinstance(value, str) else list(value)
+    values = [v.strip().lower() for v in values]
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise StoreError(
+            f"--{name}",
+            f"unknown {name} {', '.join(map(repr, unknown))}; choose from {', '.join(allowed)}",
+            code=errors.BAD_QUERY,
+        )
+    return values
+
+
+def _search_condition(conn: Connection, column_text: Any, fts_table: str, id_column: Any, search: str) -> Any:
+    query = parse_search(search)
+    if conn.dialect.name == "sqlite":
+        fts = text(f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :fts_query").bindparams(
+            fts_query=query.to_fts5()
+        )
+        return id_column.in_(fts)
+    tsvector = func.to_tsvector(literal_column("'simple'::regconfig"), column_text)
+    return tsvector.bool_op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), query.to_tsquery()))
+
+
+def claims_query(
+    conn: Connection,
+    *,
+    metric: str | Sequence[str] | None = None,
+    side: str | Sequence[str] | None = None,
+    claimant: str | None = None,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    hedged: bool | None = None,
+    search: str | None = None,
+    article_id: int | None = None,
+    claim_id: int | None = None,
+    history: bool = False,
+    limit: int | None = None,
+) -> Select[Any]:
+    """The SELECT for claims matching every filter given (see ``Ledger.claims``)."""
+    query = select(*_CLAIM_COLUMNS).select_from(claims.join(articles, claims.c.article_id == articles.c.id))
+    if claim_id is not None:
+        query = query.where(claims.c.id == claim_id)
+    if not history:
+        query = query.where(claims.c.is_current.is_(True))
+    if metric:
+        query = query.where(claims.c.metric.in_(_choices("metric", metric, METRICS)))
+    if side:
+        query = query.where(claims.c.side.in_(_choices("side", side, SIDES)))
+    if claimant:
+        pattern = _like(claimant)
+        query = query.where(
+            or_(claims.c.claimant.ilike(pattern, escape="\\"), claims.c.via.ilike(pattern, escape="\\"))
+        )
+    if outlet:
+        query = query.where(articles.c.outlet.ilike(_like(outlet), escape="\\"))
+    if since is not None:
+        query = query.where(articles.c.published >= since)
+    if until is not None:
+        query = query.where(articles.c.published <= until)
+    if hedged is not None:
+        query = query.where(claims.c.hedged.is_(hedged))
+    if article_id is not None:
+        query = query.where(claims.c.article_id == article_id)
+    if search:
+        query = query.where(_search_condition(conn, claims.c.quote, "claims_fts", claims.c.id, search))
+    query = query.order_by(claims.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return query
+
+
+def articles_query(
+    conn: Connection,
+    *,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    language: str | None = None,
+    search: str | None = None,
+    article_id: int | None = None,
+    limit: int | None = None,
+) -> Select[Any]:
+    """The SELECT for articles matching every filter given, with their current extraction."""
+    query = select(
+        *articles.c, extractions.c.extractor, func.coalesce(extractions.c.claim_count, 0).label("claim_count")
+    ).select_from(
+        articles.outerjoin(
+            extractions, and_(extractions.c.article_id == articles.c.id, extractions.c.is_current.is_(True))
+        )
+    )
+    if article_id is not None:
+        query = query.where(articles.c.id == article_id)
+    if outlet:
+        query = query.where(articles.c.outlet.ilike(_like(outlet), escape="\\"))
+    if since is not None:
+        query = query.where(articles.c.published >= since)
+    if until is not None:
+        query = query.where(articles.c.published <= until)
+    if language:
+        query = query.where(articles.c.language == language.strip().lower())
+    if search:
+        body = func.coalesce(articles.c.title, "") + " " + articles.c.body
+        query = query.where(_search_condition(conn, body, "articles_fts", articles.c.id, search))
+    query = query.order_by(articles.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return query
+
+
+def claim_record(row: Row[Any]) -> LedgerClaim:
+    m = row._mapping
+    claim = Claim(
+        doc=m["doc"],
+        quote=m["quote"],
+        figure=m["figure"],
+        low=m["low"],
+        high=m["high"],
+        bound=m["bound"],
+        kind=m["kind"],
+        metric=m["metric"],
+        side=m["side"],
+        period_start=m["period_start"],
+        period_end=m["period_end"],
+        per=m["per"],
+        claimant=m["claimant"],
+        via=tuple(json.loads(m["via"])),
+        hedged=bool(m["hedged"]),
+        start=m["char_start"],
+        end=m["char_end"],
+        sentence_start=m["sentence_start"],
+        sentence_end=m["sentence_end"],
+        extractor=m["extractor"],
+        language=m["language"],
+    )
+    return LedgerClaim(
+        id=m["id"],
+        article_id=m["article_id"],
+        claim=claim,
+        outlet=m["outlet"],
+        url=m["url"],
+        published=m["published"],
+        title=m["title"],
+        current=bool(m["is_current"]),
+    )
+
+
+def article_record(row: Row[Any]) -> LedgerArticle:
+    m = row._mapping
+    article = Article(
+        doc=m["doc"],
+        body=m["body"],
+        url=m["url"],
+        outlet=m["outlet"],
+        published=m["published"],
+        language=m["language"],
+        title=m["title"],
+        author=m["author"],
+        source=m["source"],
+    )
+    return LedgerArticle(
+        id=m["id"],
+        article=article,
+        body_hash=m["body_hash"],
+        ingested_at=_aware(m["ingested_at"]),
+        extractor=m["extractor"],
+        claim_count=m["claim_count"],
+    )
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands timestamps back without their zone; they were written in UTC.
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    def n(query: Any) -> int:
+        return int(conn.execute(query).scalar_one())
+
+    return {
+        "articles": n(select(func.count()).select_from(articles)),
+        "extractions": n(select(func.count()).select_from(extractions)),
+        "claims": n(select(func.count()).select_from(claims).where(claims.c.is_current.is_(True))),
+        "claims_all": n(select(func.count()).select_from(claims)),
+    }
+
+
+def runs(conn: Connection, limit: int) -> list[dict[str, Any]]:
+    out = []
+    for row in conn.execute(select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit)):
+        run = dict(row._mapping)
+        run["sources"] = json.loads(run["sources"])
+        run["rejections"] = [
+            dict(r._mapping)
+            for r in conn.execute(
+                select(rejections.c.source, rejections.c.line, rejections.c.code, rejections.c.reason)
+                .where(rejections.c.run_id == run["id"])
+                .order_by(rejections.c.id)
+            )
+        ]
+        out.append(run)
+    return out
