@@ -40,9 +40,9 @@ class Registry:
     _pattern: re.Pattern[str]
     _by_alias: dict[str, Actor]
 
-    def find(self, text: str) -> list[tuple[int, int, Actor]]:
+    def find(self, text: str, *, normalised: bool = False) -> list[tuple[int, int, Actor]]:
         """Every actor named in ``text``: (start, end, actor), longest alias first."""
-        norm = normalise(text)
+        norm = text if normalised else normalise(text)
         return [
             (m.start(), m.end(), self._by_alias[_key(m.group(0))])
             for m in self._pattern.finditer(norm)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,7 +20,10 @@ from rich.text import Text
 
 from headcount import __version__
 from headcount.errors import HeadcountError
-from headcount.model import Claim
+from headcount.model import Claim, IngestSummary, LedgerClaim
+
+if TYPE_CHECKING:
+    from headcount.store import Ledger
 
 app = typer.Typer(
     name="headcount",
@@ -38,7 +42,8 @@ class ExtractFormat(StrEnum):
 
 
 def _error(message: str) -> None:
-    err.print(Text(f"Error: {message}", style="red"), highlight=False)
+    # soft_wrap: one message, one line, whatever the terminal width (so it can be grepped).
+    err.print(Text(f"Error: {message}", style="red"), highlight=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -201,6 +206,409 @@ def eval_cmd(
         )
     for p in report.problems:
         _error(p)
+
+
+# --- The ledger: ingest, query, show and export --------------------------------------------------
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="HEADCOUNT_DB",
+        help="Ledger database URL: sqlite:///path.db or postgresql+psycopg://user@host/db. "
+        "Default: headcount.db in the working folder.",
+        show_default=False,
+    ),
+]
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def _open(db: str | None) -> Ledger:
+    from headcount.ledger import open_ledger
+
+    return open_ledger(db)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders (read recursively) and URLs (fetched) to ingest.")
+    ],
+    db: DbOption = None,
+    reextract: Annotated[
+        bool,
+        typer.Option("--reextract", help="Re-extract articles whose claims come from an older extractor."),
+    ] = False,
+) -> None:
+    """Read articles from files, folders, URLs, feeds, JSONL and WARC into the ledger."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from headcount.ledger import ingest as run_ingest
+
+    with _open(db) as ledger:
+        progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[current]}", style="dim"),
+            console=err,
+            transient=True,
+        )
+        task = None
+
+        def on_progress(done: int, total: int, location: str) -> None:
+            nonlocal task
+            if total <= 1:
+                return
+            if task is None:
+                progress.start()
+                task = progress.add_task("Ingesting", total=total, current="")
+            progress.update(task, completed=done, current=Path(location).name if location else "")
+
+        try:
+            summary = run_ingest(ledger, sources, reextract=reextract, on_progress=on_progress)
+        finally:
+            progress.stop()
+        console.print(Text(ingest_summary_line(summary, display_db(ledger.url))), soft_wrap=True)
+        for note in summary.notes:
+            console.print(Text(note, style="dim"))
+        for rejection in summary.rejections:
+            _error(str(rejection))
+    if summary.rejections:
+        raise typer.Exit(1)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def ingest_summary_line(summary: IngestSummary, where: str) -> str:
+    """``4 new articles, 0 unchanged; 13 claims stored; 0 inputs rejected. Ledger: headcount.db``"""
+    parts = [_n(summary.new, "new article"), f"{summary.unchanged:,} unchanged"]
+    if summary.reextracted:
+        parts.append(f"{summary.reextracted:,} re-extracted")
+    return (
+        ", ".join(parts)
+        + f"; {_n(summary.claims, 'claim')} stored; {_n(len(summary.rejections), 'input')} rejected."
+        + f" Ledger: {where}"
+    )
+
+
+def display_db(url: str) -> str:
+    """The ledger URL as shown to people: the file for SQLite, no password for PostgreSQL."""
+    from headcount.store.engine import display_url
+
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    return display_url(url)
+
+
+def _claim_filters(
+    metric: list[str] | None,
+    side: list[str] | None,
+    claimant: str | None,
+    outlet: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    hedged: bool | None,
+    search: str | None,
+) -> dict[str, Any]:
+    return {
+        "metric": metric or None,
+        "side": side or None,
+        "claimant": claimant,
+        "outlet": outlet,
+        "since": since.date() if since else None,
+        "until": until.date() if until else None,
+        "hedged": hedged,
+        "search": search,
+    }
+
+
+MetricOption = Annotated[
+    list[str] | None,
+    typer.Option("--metric", help="Only this metric (repeat for several).", show_default=False),
+]
+SideOption = Annotated[
+    list[str] | None, typer.Option("--side", help="Only this side (repeat for several).", show_default=False)
+]
+ClaimantOption = Annotated[
+    str | None, typer.Option(help="Part of the claimant's or an intermediary's name.", show_default=False)
+]
+OutletOption = Annotated[str | None, typer.Option(help="Part of the outlet's name.", show_default=False)]
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"], help="Articles published on or after (YYYY-MM-DD).", show_default=False
+    ),
+]
+UntilOption = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"], help="Articles published on or before (YYYY-MM-DD).", show_default=False
+    ),
+]
+HedgedOption = Annotated[
+    bool | None,
+    typer.Option("--hedged/--no-hedged", help="Only hedged (or only unhedged) claims.", show_default=False),
+]
+SearchOption = Annotated[
+    str | None,
+    typer.Option(
+        help='Words in the claim\'s sentence: all must occur; "a phrase", OR, -word.', show_default=False
+    ),
+]
+
+
+@app.command("claims")
+def claims_cmd(
+    db: DbOption = None,
+    metric: MetricOption = None,
+    side: SideOption = None,
+    claimant: ClaimantOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    hedged: HedgedOption = None,
+    search: SearchOption = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Include claims of older extractor versions.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many claims.", show_default=False)] = None,
+    fmt: Annotated[
+        QueryFormat | None,
+        typer.Option("--format", "-f", help="table, jsonl or csv; table on a terminal, else jsonl."),
+    ] = None,
+) -> None:
+    """List the ledger's claims, filtered."""
+    from headcount.export import export_claims
+
+    fmt = fmt or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
+    filters = _claim_filters(metric, side, claimant, outlet, since, until, hedged, search)
+    with _open(db) as ledger:
+        if fmt is QueryFormat.table:
+            records = ledger.claims(**filters, history=history, limit=limit)
+            console.print(ledger_claims_table(records))
+            console.print(f"{len(records)} claims", style="dim", highlight=False)
+            return
+        export_claims(ledger.iter_claims(**filters, history=history, limit=limit), fmt.value, sys.stdout)
+    sys.stdout.flush()
+
+
+def ledger_claims_table(records: list[LedgerClaim]) -> Table:
+    """Stored claims as a table, with their ids; article text shown as plain text, never markup."""
+    table = Table(header_style="bold")
+    for name, kw in (
+        ("id", {"justify": "right", "no_wrap": True}),
+        ("published", {"no_wrap": True}),
+        ("outlet", {"overflow": "fold", "max_width": 24}),
+        ("figure", {"style": "bold", "max_width": 24}),
+        ("value", {"justify": "right", "no_wrap": True}),
+        ("metric", {"no_wrap": True}),
+        ("side", {"no_wrap": True}),
+        ("period", {"no_wrap": True}),
+        ("claimant ← via", {"overflow": "fold", "max_width": 36}),
+        ("hedged", {"no_wrap": True}),
+    ):
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    for r in records:
+        c = r.claim
+        table.add_row(
+            Text(str(r.id)),
+            Text(r.published.isoformat() if r.published else ""),
+            Text(r.outlet or ""),
+            Text(c.figure),
+            Text(format_value(c)),
+            Text(c.metric),
+            Text(c.side),
+            Text(format_period(c)),
+            Text(c.claimant + "".join(f" ← {v}" for v in c.via)),
+            Text("hedged", style="yellow") if c.hedged else Text(""),
+        )
+    return table
+
+
+@app.command()
+def show(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id (the first column of `headcount claims`).")],
+    db: DbOption = None,
+) -> None:
+    """One claim: its sentence with the figure highlighted, the article and the attribution chain."""
+    with _open(db) as ledger:
+        record = ledger.claim(claim_id)
+        stored = ledger.article(record.article_id)
+    c = record.claim
+    body = stored.article.body
+    sentence = Text(body[c.sentence_start : c.sentence_end])
+    sentence.stylize("bold reverse", c.start - c.sentence_start, c.end - c.sentence_start)
+    status = "current" if record.current else "history: an older extractor's claim"
+    console.print(
+        Text(f"Claim {record.id}", style="bold") + Text(f"  ({c.extractor}, {status})", style="dim")
+    )
+    console.print(sentence)
+    console.print()
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    chain = Text(c.claimant, style="bold")
+    for step in c.via:
+        chain.append(" → ")
+        chain.append(step)
+    chain.append(" → ")
+    chain.append(stored.article.outlet or "this article", style="italic")
+    for label, value in (
+        ("figure", Text(c.figure)),
+        ("value", Text(f"{format_value(c)}  ({c.bound}, {c.kind})")),
+        ("metric", Text(c.metric)),
+        ("side", Text(c.side)),
+        ("period", Text(format_period(c) or "not stated")),
+        ("hedged", Text("yes: the text marks it unverified", style="yellow") if c.hedged else Text("no")),
+        ("attribution", chain),
+        ("article", Text(f"{stored.id}: {stored.article.title or stored.article.doc}")),
+        ("outlet", Text(stored.article.outlet or "")),
+        ("published", Text(stored.article.published.isoformat() if stored.article.published else "")),
+        ("url", Text(stored.article.url or "")),
+        ("source", Text(stored.article.source or "")),
+        ("offsets", Text(f"characters {c.start}–{c.end} of the body")),
+    ):
+        facts.add_row(label, value)
+    console.print(facts)
+
+
+@app.command("articles")
+def articles_cmd(
+    db: DbOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    language: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help='Words in the title or body: all must occur; "a phrase", OR, -word.'),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many articles.", show_default=False)] = None,
+    fmt: Annotated[
+        QueryFormat | None,
+        typer.Option("--format", "-f", help="table, jsonl or csv; table on a terminal, else jsonl."),
+    ] = None,
+) -> None:
+    """List the ledger's articles, filtered."""
+    import csv
+
+    fmt = fmt or (QueryFormat.table if sys.stdout.isatty() else QueryFormat.jsonl)
+    with _open(db) as ledger:
+        records = ledger.articles(
+            outlet=outlet,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            language=language,
+            search=search,
+            limit=limit,
+        )
+    if fmt is QueryFormat.table:
+        table = Table(header_style="bold")
+        for name in ("id", "published", "outlet", "title", "language", "claims"):
+            table.add_column(name, overflow="fold", justify="right" if name in ("id", "claims") else "left")
+        for r in records:
+            a = r.article
+            table.add_row(
+                Text(str(r.id)),
+                Text(a.published.isoformat() if a.published else ""),
+                Text(a.outlet or ""),
+                Text(a.title or a.doc),
+                Text(a.language or ""),
+                Text(str(r.claim_count)),
+            )
+        console.print(table)
+        console.print(f"{len(records)} articles", style="dim", highlight=False)
+        return
+    rows = [r.to_dict() for r in records]
+    if fmt is QueryFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(rows[0].keys())
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in row.values()])
+    sys.stdout.flush()
+
+
+@app.command("show-article")
+def show_article(
+    article_id: Annotated[
+        int, typer.Argument(help="The article's id (the first column of `headcount articles`).")
+    ],
+    db: DbOption = None,
+) -> None:
+    """One article: its metadata and its body with every figure marked by its claim id."""
+    with _open(db) as ledger:
+        stored = ledger.article(article_id)
+        records = ledger.claims(article_id=article_id)
+    a = stored.article
+    console.print(Text(a.title or a.doc, style="bold"))
+    meta = [a.outlet, a.published.isoformat() if a.published else None, a.language, a.url]
+    console.print(Text(" · ".join(m for m in meta if m), style="dim"))
+    console.print(
+        Text(
+            f"article {stored.id}, {stored.claim_count} claims ({stored.extractor}), from {a.source}",
+            style="dim",
+        )
+    )
+    console.print()
+    body = Text()
+    cursor = 0
+    for r in sorted(records, key=lambda r: r.claim.start):
+        c = r.claim
+        if c.start < cursor:  # overlapping figures: the first one is marked
+            continue
+        body.append(a.body[cursor : c.start])
+        body.append(a.body[c.start : c.end], style="bold reverse")
+        body.append(f"[#{r.id} {c.metric}]", style="cyan")
+        cursor = c.end
+    body.append(a.body[cursor:])
+    console.print(body)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")
+    ] = ExportFormat.csv,
+    db: DbOption = None,
+    metric: MetricOption = None,
+    side: SideOption = None,
+    claimant: ClaimantOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    hedged: HedgedOption = None,
+    search: SearchOption = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Include claims of older extractor versions.")
+    ] = False,
+) -> None:
+    """Write the ledger's claims (with the same filters as `claims`) to a CSV, JSONL or Parquet file."""
+    from headcount.export import export_claims
+
+    filters = _claim_filters(metric, side, claimant, outlet, since, until, hedged, search)
+    with _open(db) as ledger:
+        count = export_claims(ledger.iter_claims(**filters, history=history), fmt.value, output)
+    console.print(Text(f"{count} claims written to {output} ({fmt.value})"))
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ from headcount.extract.periods import patterns as period_patterns
 from headcount.extract.periods import resolve_date
 from headcount.extract.text import Clause, normalise
 from headcount.model import THE_ARTICLE, Attribution, Sentence
-from headcount.vocab import alternation, entry, path_of, table, words_pattern
+from headcount.vocab import Lexicon, alternation, entry, path_of, table, words_pattern
 
 #: A frame is inherited for at most this many sentences after the one that set it.
 FRAME_REACH = 4
@@ -80,11 +80,24 @@ class _Patterns:
             r"(?:(?:has|have|had|also|reportedly|previously|earlier|recently|already|now|further|"
             r"then|officially|publicly|separately|later|once|again|repeatedly|just)\s+)*"
         )
-        self.speech = re.compile(
-            rf"(?<![^\W_]){aux}(?:(?P<verb>{alternation(speech)})|(?P<record>{alternation(record)}))"
-            rf"(?![^\W_])",
-            re.IGNORECASE,
-        )
+        self.aux_before = re.compile(rf"(?<![^\W_]){aux.replace('*', '+')}$", re.IGNORECASE)
+        # Every word that can open an attribution, found in one pass; what each found word is
+        # ("told" is a speech verb and a relay; "reports" a verb and a data noun) is decided by
+        # matching it against each category.
+        categories = {
+            "citing": entry(d, "citing", file=f),
+            "according": entry(d, "according_to", file=f),
+            "data": entry(d, "data_nouns", file=f),
+            "relay": entry(d, "relays", file=f),
+            "speech": speech,
+            "record": record,
+        }
+        self.categories = {
+            cat: re.compile(alternation(words, file=f, key=cat), re.IGNORECASE)
+            for cat, words in categories.items()
+        }
+        every = sorted({w for words in categories.values() for w in words}, key=len, reverse=True)
+        self.trigger = Lexicon([(w, None) for w in every], file=f, key="attribution cues")
         self.places = re.compile(rf"^(?:{alternation(entry(d, 'places', file=f))})$", re.IGNORECASE)
         self.descriptor_name = re.compile(
             rf"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{alternation(entry(d, 'descriptors', file=f))})"
@@ -102,9 +115,6 @@ class _Patterns:
         )
         data_nouns = alternation(entry(d, "data_nouns", file=f))
         data_preps = alternation(entry(d, "data_preps", file=f))
-        self.according = re.compile(
-            rf"(?<![^\W_]){alternation(entry(d, 'according_to', file=f))}\s+", re.IGNORECASE
-        )
         det = (
             r"(?:(?:a|an|the|its|their|his|her|new|newly|latest|recent|fresh|official|unofficial|"
             r"leaked|preliminary|internal|annual|monthly|weekly|published|updated|own|"
@@ -114,8 +124,11 @@ class _Patterns:
         published_on = (
             r"(?:(?:published|released|issued|presented|made\s+public)\s+(?:on\s+[^,]{1,25}?\s+)?)?"
         )
-        self.data_of = re.compile(
-            rf"(?<![^\W_]){det}(?:{data_nouns})\s+{published_on}(?:{data_preps})\s+", re.IGNORECASE
+        self.after_data = re.compile(rf"\s+{published_on}(?:{data_preps})\s+", re.IGNORECASE)
+        self.det_before = re.compile(rf"(?<![^\W_]){det.replace(')*', ')+')}$", re.IGNORECASE)
+        self.possessive_before = re.compile(r"'s?\s+(?:own\s+)?(?:latest\s+)?$")
+        self.citing_data = re.compile(
+            rf"\s+(?:{det}(?:{data_nouns})\s+(?:{data_preps}))(?=\s)", re.IGNORECASE
         )
         self.bare_data = re.compile(
             rf"^(?:(?:the|these|those|such|her|his|their)\s+)?(?:{data_nouns})(?![^\W_])", re.IGNORECASE
@@ -123,14 +136,6 @@ class _Patterns:
         self.inner_data_of = re.compile(rf"^{det}(?:{data_nouns})\s+(?:{data_preps})\s+", re.IGNORECASE)
         self.possessive_data = re.compile(
             rf"'s?\s+(?:own\s+)?(?:latest\s+)?(?:{data_nouns})(?![^\W_])", re.IGNORECASE
-        )
-        self.citing = re.compile(
-            rf"(?<![^\W_])(?:{alternation(entry(d, 'citing', file=f))})\s+"
-            rf"(?:(?:{det}(?:{data_nouns})\s+(?:{data_preps})\s+))?",
-            re.IGNORECASE,
-        )
-        self.relay = re.compile(
-            rf"(?<![^\W_])(?:{alternation(entry(d, 'relays', file=f))})\s+", re.IGNORECASE
         )
         self.generic_receiver = re.compile(
             rf"^(?:{alternation(entry(d, 'generic_receivers', file=f))})$", re.IGNORECASE
@@ -202,14 +207,35 @@ def attribute(
     clauses: list[list[Clause]],
     published: date | None,
     language: str = "en",
+    *,
+    norm_body: str | None = None,
 ) -> list[SentenceAttribution]:
-    """The attribution of every sentence, resolving anaphors and inheriting frames in order."""
+    """The attribution of every sentence, resolving anaphors and inheriting frames in order.
+
+    ``norm_body`` is the normalised article body the sentences index, when the caller has it.
+    """
     pats = patterns(language)
     frame: _Frame | None = None
     out: list[SentenceAttribution] = []
-    for sent, sent_clauses in zip(sentences, clauses, strict=True):
-        norm = normalise(sent.text)
-        events = _events(norm, pats, published, language)
+    if norm_body is None:
+        norm_body = normalise("\n".join(s.text for s in sentences))
+        offsets, pos = [], 0
+        for s in sentences:
+            offsets.append(pos)
+            pos += len(s.text) + 1
+    else:
+        offsets = [s.start for s in sentences]
+    # Attribution cues of the whole body in one scan, handed to each sentence.
+    cue_at: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    k = 0
+    for start, end, _meta in pats.trigger.finditer(norm_body):
+        while k < len(sentences) and offsets[k] + len(sentences[k].text) <= start:
+            k += 1
+        if k < len(sentences) and start >= offsets[k]:
+            cue_at[k].append((start - offsets[k], end - offsets[k]))
+    for sent, sent_clauses, cues, base in zip(sentences, clauses, cue_at, offsets, strict=True):
+        norm = norm_body[base : base + len(sent.text)]
+        events = _events(norm, pats, published, language, cues) if cues else []
         spans = [(e.start, e.end) for e in events]
         date_spans = _statement_date_spans(norm, events, published, language)
         inherited = (
@@ -254,8 +280,19 @@ def _same_source(a: str, b: str) -> bool:
 # Events in one sentence
 
 
-def _events(norm: str, pats: _Patterns, published: date | None, language: str) -> list[_Event]:
+def _events(
+    norm: str, pats: _Patterns, published: date | None, language: str, found: list[tuple[int, int]]
+) -> list[_Event]:
+    """Attribution events of one sentence from the cue words ``found`` in it."""
     events: list[_Event] = []
+    cues: dict[str, list[tuple[int, int]]] = {cat: [] for cat in pats.categories}
+    for start, end in found:
+        word = norm[start:end]
+        for cat, rx in pats.categories.items():
+            if rx.fullmatch(word):
+                cues[cat].append((start, end))
+    if not any(cues.values()):
+        return events
     taken: list[tuple[int, int]] = []
 
     def add(role: str, start: int, end: int, at: int, *, record: bool = False) -> None:
@@ -266,7 +303,7 @@ def _events(norm: str, pats: _Patterns, published: date | None, language: str) -
         anaphor = bool(pats.anaphor.match(text))
         if role != "relay" and not anaphor and not _speaker_like(text, pats):
             return
-        if not anaphor and pats.bare_data.match(text) and not default_registry().find(text):
+        if not anaphor and pats.bare_data.match(text) and not default_registry().find(text, normalised=True):
             return  # "quoted figures she attributed to …": the figures are not the source
         if pats.nationality_only.match(text) or (record and pats.places.match(text)):
             return  # "Russian claims …"; "Germany registered …" (where, not who)
@@ -275,38 +312,46 @@ def _events(norm: str, pats: _Patterns, published: date | None, language: str) -
         taken.append((start, end))
         events.append(_Event(role, start, end, at, anaphor))
 
-    for m in pats.citing.finditer(norm):
-        s, e = _np_after(norm, m.end(), pats)
+    for cs, ce in cues["citing"]:
+        # "citing data from X": past the data noun to X.
+        data = pats.citing_data.match(norm, ce)
+        s, e = _np_after(norm, data.end() if data else ce, pats)
         s, e = _unwrap(norm, s, e, pats)
-        add("origin", s, e, m.start())
-    for m in pats.according.finditer(norm):
-        s, e = _np_after(norm, m.end(), pats)
+        add("origin", s, e, cs)
+    for cs, ce in cues["according"]:
+        s, e = _np_after(norm, ce, pats)
         s, e = _unwrap(norm, s, e, pats)
-        add("speaker", s, e, m.start())
-    for m in pats.data_of.finditer(norm):
-        s, e = _np_after(norm, m.end(), pats)
-        add("speaker", s, e, m.start())
-    for m in pats.possessive_data.finditer(norm):
-        s, e = _np_before_possessive(norm, m.start())
-        add("speaker", s, e, s)
-    for m in pats.relay.finditer(norm):
-        s, e = _np_after(norm, m.end(), pats)
-        add("relay", s, e, m.start())
-    for m in pats.speech.finditer(norm):
-        if pats.passive_before.search(norm[max(0, m.start() - 12) : m.start()]):
+        add("speaker", s, e, cs)
+    for cs, ce in cues["data"]:
+        possessive = pats.possessive_before.search(norm, max(0, cs - 20), cs)
+        if possessive:  # "Mediazona's count"
+            s, e = _np_before_possessive(norm, possessive.start())
+            add("speaker", s, e, s)
             continue
-        verb = m.group("verb") or m.group("record")
-        record = m.group("record") is not None
-        if verb.lower().startswith("claim") and pats.toll_after.match(norm[m.end() :]):
-            continue
-        s, e = _np_before(norm, m.start(), pats)
-        if e > s and (pats.anaphor.match(norm[s:e]) or _speaker_like(norm[s:e], pats)):
-            add("speaker", s, e, m.start(), record=record)
-            continue
-        # Inverted: "…, said Maria Zakharova." / "…, according to …"
-        if re.search(r"[,\"]\s*$", norm[: m.start()]):
-            s, e = _np_after(norm, m.end(), pats)
-            add("speaker", s, e, m.start())
+        prep = pats.after_data.match(norm, ce)
+        if prep:  # "a November 9th report by X", "data from X"
+            det = pats.det_before.search(norm, max(0, cs - 40), cs)
+            s, e = _np_after(norm, prep.end(), pats)
+            add("speaker", s, e, det.start() if det else cs)
+    for cs, ce in cues["relay"]:
+        s, e = _np_after(norm, ce, pats)
+        add("relay", s, e, cs)
+    for record, found in ((False, cues["speech"]), (True, cues["record"])):
+        for cs, ce in found:
+            aux = pats.aux_before.search(norm, max(0, cs - 60), cs)
+            vs = aux.start() if aux else cs
+            if pats.passive_before.search(norm, max(0, vs - 12), vs):
+                continue  # "are said to", "were reported"
+            if norm[cs:ce].lower().startswith("claim") and pats.toll_after.match(norm, ce):
+                continue  # "has claimed over 100,000 lives"
+            s, e = _np_before(norm, vs, pats)
+            if e > s and (pats.anaphor.match(norm[s:e]) or _speaker_like(norm[s:e], pats)):
+                add("speaker", s, e, vs, record=record)
+                continue
+            # Inverted: "…, said Maria Zakharova."
+            if re.search(r"[,\"]\s*$", norm[:vs]):
+                s, e = _np_after(norm, ce, pats)
+                add("speaker", s, e, vs)
 
     # Someone who cites without a speech verb ("Zakharova has amplified these concerns, citing
     # data from …"): the subject of the sentence passes the figure on.
@@ -400,7 +445,7 @@ def _speaker_like(text: str, pats: _Patterns) -> bool:
     words = text.split()
     if not words or len(words) > 12 or re.search(r"\d", text):
         return False
-    if default_registry().find(text):
+    if default_registry().find(text, normalised=True):
         return True
     if pats.speaker_noun.search(text):
         return True

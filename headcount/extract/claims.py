@@ -17,7 +17,7 @@ Stages, in order (each a module producing one thing):
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from headcount.extract import attribution as attribution_stage
@@ -78,16 +78,17 @@ class _Doc:
     sentences: list[Sentence]
     clauses: list[list[Clause]]
     published: date | None
+    side_cues: list[list[sides_stage.SideCue]] = field(default_factory=list)  # per sentence
 
 
 def extract_claims(article: Article) -> list[Claim]:
     """Every in-scope figure of ``article`` as a claim, in order of appearance."""
     language = language_of(article)
     body = article.body
-    sentences = split_sentences(body, language)
+    norm = normalise(body)
+    sentences = split_sentences(body, language, norm=norm)
     if not sentences:
         return []
-    norm = normalise(body)
     boundary = clause_pattern(language)
     clauses = [clause_spans(norm[s.start : s.end], boundary) for s in sentences]
     doc = _Doc(article, language, norm, sentences, clauses, article.published)
@@ -96,8 +97,11 @@ def extract_claims(article: Article) -> list[Claim]:
     if not any(figures_by_sentence):
         return []
 
-    attributions = attribution_stage.attribute(sentences, clauses, article.published, language)
+    attributions = attribution_stage.attribute(
+        sentences, clauses, article.published, language, norm_body=norm
+    )
     body_side_cues = sides_stage.side_cues(norm, language)
+    doc.side_cues = _by_sentence(body_side_cues, sentences)
     title_cues = sides_stage.side_cues(normalise(article.title or ""), language)
     article_side = sides_stage.article_side(title_cues * 3 + body_side_cues)
     metric_info = table("taxonomy")["metrics"]
@@ -124,7 +128,7 @@ def extract_claims(article: Article) -> list[Claim]:
         attr = attributions[i]
         hedges = hedge_spans(s_norm, language)
         hedged_by_next = _hedged_by_following(doc, i)
-        side_cues = sides_stage.side_cues(s_norm, language)
+        side_cues = doc.side_cues[i]
         previous_metric: str | None = None
         previous_side: str | None = None
         for fig in figures:
@@ -228,6 +232,20 @@ def _hedged_by_following(doc: _Doc, i: int) -> bool:
     return False
 
 
+def _by_sentence(
+    cues: list[sides_stage.SideCue], sentences: list[Sentence]
+) -> list[list[sides_stage.SideCue]]:
+    """Cues found over the whole body, grouped by sentence with sentence-relative offsets."""
+    out: list[list[sides_stage.SideCue]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for c in cues:
+        k = bisect_right(starts, c.start) - 1
+        if k >= 0 and c.end <= sentences[k].end:
+            s = sentences[k].start
+            out[k].append(replace(c, start=c.start - s, end=c.end - s))
+    return out
+
+
 def _kind(fig: Figure) -> str:
     if fig.unit in ("fold", "percentage_point"):
         return "change"
@@ -276,7 +294,7 @@ def _side(
         p = doc.sentences[j]
         p_norm = doc.norm[p.start : p.end]
         found = sides_stage.side_near(
-            sides_stage.side_cues(p_norm, doc.language),
+            doc.side_cues[j],
             len(p_norm),
             len(p_norm),
             0,

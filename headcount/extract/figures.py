@@ -20,7 +20,15 @@ from functools import cache
 
 from headcount.extract.text import Clause, clause_of, clause_pattern, clause_spans, normalise
 from headcount.model import Figure
-from headcount.vocab import alternation, compile_words, entry, path_of, table, words_pattern
+from headcount.vocab import (
+    alternation,
+    compile_words,
+    entry,
+    literal_alternation,
+    path_of,
+    table,
+    words_pattern,
+)
 
 # Beyond this many digits a "number" is an identifier or garbage (and int() of it is slow).
 _MAX_DIGITS = 15
@@ -96,27 +104,24 @@ class _Patterns:
             **self.dozen,
         }
         self.word_values = {k.lower(): float(v) for k, v in vocab.items()}
-        word_alt = alternation(vocab.keys(), file=f, key="words")
+        word_alt = literal_alternation(vocab.keys())
         big = alternation([*self.hundred, *self.scales, *self.dozen], file=f, key="words")
         art = alternation(self.articles, file=f, key="words.article")
         join = alternation(self.joiners, file=f, key="words.joiners") if self.joiners else None
         sep = rf"(?:\s+{join}\s+|[\s-]+)" if join else r"[\s-]+"
-        self.word_run = re.compile(
-            rf"(?<![^\W_])(?:{art}\s+(?={big}(?![^\W_])))?{word_alt}(?:{sep}{word_alt})*(?![^\W_])",
-            re.IGNORECASE,
-        )
+        # A run starts at a number word (a trie: cheap to try everywhere); an article before a
+        # scale word ("a thousand") is picked up by looking back from there.
+        self.word_run = re.compile(rf"(?<![^\W_]){word_alt}(?:{sep}{word_alt})*(?![^\W_])", re.IGNORECASE)
+        self.article_before = re.compile(rf"(?<![^\W_]){art}\s+$", re.IGNORECASE)
         self.and_a_half = re.compile(rf"^\s+and\s+(?:a|one)\s+half(?:\s+({big}))?(?![^\W_])", re.IGNORECASE)
         self.half_a = re.compile(rf"(?<![^\W_])half\s+(?:a|an)\s+({big})(?![^\W_])", re.IGNORECASE)
 
         # --- fractions, "one in five", folds -------------------------------------------------
         fr = entry(data, "fractions", file=f, kind=dict)
         self.fractions = {k.lower(): float(v) for k, v in fr.items()}
-        num_token = rf"\d+|{alternation([*self.units, *self.compound_only, *self.articles])}"
-        self.fraction = re.compile(
-            rf"(?<![^\W_])(?:(?P<num>{num_token})[\s-]+)?(?P<den>{alternation(fr.keys())})"
-            rf"(?![^\W_])",
-            re.IGNORECASE,
-        )
+        num_token = rf"\d+|{literal_alternation([*self.units, *self.compound_only, *self.articles])}"
+        self.fraction = re.compile(rf"(?<![^\W_]){literal_alternation(fr.keys())}(?![^\W_])", re.IGNORECASE)
+        self.numerator_before = re.compile(rf"(?<![^\W_])(?:{num_token})[\s-]+$", re.IGNORECASE)
         self.one_in = re.compile(
             rf"(?<![^\W_])(?P<a>{num_token})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{num_token})(?![^\W_])",
             re.IGNORECASE,
@@ -124,7 +129,10 @@ class _Patterns:
         folds = entry(data, "folds.words", file=f, kind=dict)
         self.fold_words = {k.lower(): float(v) for k, v in folds.items()}
         self.fold_word = compile_words(folds.keys(), file=f, key="folds.words")
-        fold_num = rf"\d+(?:\.\d+)?|{alternation([*self.units, *self.tens, *self.hundred])}"
+        fold_num = rf"\d+(?:\.\d+)?|{literal_alternation([*self.units, *self.tens, *self.hundred])}"
+        # Cheap substring checks that say whether a rarer kind of figure can be in a text at all.
+        self.fold_stems = tuple({k.lower()[:4] for k in folds} | {"fold"})
+        self.fraction_stems = tuple({k.lower()[:4] for k in fr})
         self.fold_suffix = re.compile(
             rf"(?<![^\W_])(?P<n>{fold_num}){entry(data, 'folds.suffix', file=f, kind=str)}(?![^\W_])",
             re.IGNORECASE,
@@ -263,11 +271,17 @@ class _Patterns:
         # the word before ("2 min readDec 9, 2023").
         self.month_before = re.compile(rf"(?:{month_alt})\s*(?:the\s+)?$")
         self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month_alt})(?![^\W_])")
-        self.masks = re.compile(
+        # Text that holds digits but no figure. Addresses are found over the whole text (their
+        # patterns start with a literal, so the scan is cheap); dates, times, decades, phone
+        # numbers and page furniture are checked in a window around each number.
+        self.urls = re.compile(r"https?://\S+|www\.\S+")
+        self.emails = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
+        self.file_ext = re.compile(
+            r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)(?:\?\S*)?(?!\w)", re.IGNORECASE
+        )
+        self.local_masks = re.compile(
             "|".join(
                 [
-                    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+",  # URLs and e-mail
-                    r"\S+\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)(?:\?\S*)?",  # file names
                     r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",  # ISO dates
                     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",  # 12/04/2024, 12.04.2024
                     r"\b\d{1,2}[:h]\d{2}\b(?:\s?(?:[ap]\.?m\.?|GMT|UTC|CET|MSK|EET|EEST|Kyiv time))?",
@@ -336,11 +350,31 @@ def _round(v: float | None) -> float | None:
 
 
 def _masked_spans(norm: str, pats: _Patterns) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in pats.masks.finditer(norm)]
+    """Spans of addresses and file names, where digits are never figures."""
+    spans = [(m.start(), m.end()) for m in pats.urls.finditer(norm)]
+    if "@" in norm:
+        spans.extend((m.start(), m.end()) for m in pats.emails.finditer(norm))
+    for m in pats.file_ext.finditer(norm):
+        start = m.start()
+        while start > 0 and not norm[start - 1].isspace():
+            start -= 1
+        spans.append((start, m.end()))
+    return spans
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _locally_masked(norm: str, start: int, end: int, pats: _Patterns) -> bool:
+    """Whether a number sits inside a date, a time, a decade, a phone number or page furniture."""
+    lo = max(0, start - 30)
+    window = norm[lo : min(len(norm), end + 30)]
+    return any(m.start() + lo < end and start < m.end() + lo for m in pats.local_masks.finditer(window))
+
+
+def _overlaps(
+    spans: list[tuple[int, int]], start: int, end: int, norm: str = "", pats: _Patterns | None = None
+) -> bool:
+    if any(s < end and start < e for s, e in spans):
+        return True
+    return pats is not None and _locally_masked(norm, start, end, pats)
 
 
 def _parse_digits(raw: str, pats: _Patterns) -> float | None:
@@ -363,7 +397,7 @@ def _grouped_ok(raw: str, sep: str) -> bool:
 def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in pats.digits.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         value = _parse_digits(m.group(0), pats)
         if value is None:
@@ -392,12 +426,18 @@ def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> l
 def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in pats.word_run.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         tokens = [
             (t.group(0), m.start() + t.start(), m.start() + t.end())
             for t in re.finditer(r"[^\W\d_]+", m.group(0))
         ]
+        first = tokens[0][0].lower()
+        if first in pats.hundred or first in pats.scales or first in pats.dozen:
+            art = pats.article_before.search(norm, max(0, m.start() - 4), m.start())
+            if art is None:
+                continue  # a bare "thousand" or "dozen" counts nothing
+            tokens.insert(0, (art.group(0).strip(), art.start(), art.start() + len(art.group(0).strip())))
         parsed = _parse_words(tokens, pats)
         if parsed is None:
             continue
@@ -414,9 +454,9 @@ def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> li
             only_compound = False
         if only_compound:
             continue  # a bare "one" or "zero" is a pronoun or determiner, not a figure
-        atoms.append(_Atom(m.start(), end, value, True, None, ""))
+        atoms.append(_Atom(tokens[0][1], end, value, True, None, ""))
     for m in pats.half_a.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         atoms.append(_Atom(m.start(), m.end(), 0.5 * pats.word_values[m.group(1).lower()], True, None, ""))
     return atoms
@@ -542,9 +582,13 @@ def _candidates(norm: str, pats: _Patterns) -> list[_Cand]:
             continue
         out.append(c)
 
-    out.extend(_fractions(norm, pats, masked))
-    out.extend(_one_in(norm, pats, masked))
-    out.extend(_folds(norm, pats, masked))
+    lower = norm.lower()
+    if any(stem in lower for stem in pats.fraction_stems):
+        out.extend(_fractions(norm, pats, masked))
+    if " in " in lower or " out of " in lower:
+        out.extend(_one_in(norm, pats, masked))
+    if any(stem in lower for stem in pats.fold_stems):
+        out.extend(_folds(norm, pats, masked))
     return _without_overlaps(out)
 
 
@@ -737,26 +781,23 @@ def _not_a_figure(norm: str, c: _Cand, pats: _Patterns) -> bool:
 
 
 def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
+    """Shares written as fractions: "one-third of", "two-thirds of", "half of", "by half"."""
     out: list[_Cand] = []
-    for m in pats.fraction.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+    for d in pats.fraction.finditer(norm):
+        num = pats.numerator_before.search(norm, max(0, d.start() - 20), d.start())
+        start, end = (num.start() if num else d.start()), d.end()
+        if _overlaps(masked, start, end, norm, pats):
             continue
-        num_word = (m.group("num") or "").lower()
-        den = m.group("den").lower()
-        before = norm[max(0, m.start() - 20) : m.start()]
-        after = norm[m.end() : m.end() + 30]
-        is_half = den in ("half", "halves")
-        if not num_word and not is_half:
+        num_word = num.group(0).strip(" -").lower() if num else ""
+        den = d.group(0).lower()
+        before = norm[max(0, start - 20) : start]
+        after = norm[end : end + 30]
+        if not num_word and den not in ("half", "halves"):
             continue  # "third of" without a numerator is an ordinal ("the third of May")
-        if (
-            re.search(
-                r"(?<![^\W_])(?:the|first|second|last|this|next|latter|former|and)\s+$",
-                before,
-                re.IGNORECASE,
-            )
-            and not num_word
+        if not num_word and re.search(
+            r"(?<![^\W_])(?:the|first|second|last|this|next|latter|former|and)\s+$", before, re.IGNORECASE
         ):
-            continue
+            continue  # "the first half of 2023" is a period
         by = re.search(r"(?<![^\W_])by\s+$", before, re.IGNORECASE)
         of = re.match(
             r"^\s+of\s+(?!(?:a|an|the)?\s*(?:century|decade|year|month|week|day|hour)s?\b)"
@@ -766,16 +807,16 @@ def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> lis
         )
         if not (of or by):
             continue
-        if num_word in pats.articles or num_word == "" or num_word == "one":
-            num = 1.0
+        if num_word in pats.articles or num_word in ("", "one"):
+            numerator = 1.0
         elif num_word.isdigit():
-            num = float(num_word)
+            numerator = float(num_word)
         else:
-            num = float(pats.word_values.get(num_word, 0)) or 1.0
-        share = num / pats.fractions[den] * 100
+            numerator = float(pats.word_values.get(num_word, 0)) or 1.0
+        share = numerator / pats.fractions[den] * 100
         if share > 100:
             continue
-        cand = _Cand(m.start(), m.end(), share, share, "exact", unit="fraction")
+        cand = _Cand(start, end, share, share, "exact", unit="fraction")
         if by:
             cand.unit = "percent"
             cand.direction = _direction(norm, cand, pats)
@@ -786,7 +827,7 @@ def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> lis
 def _one_in(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
     for m in pats.one_in.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         a, b = _token_value(m.group("a"), pats), _token_value(m.group("b"), pats)
         if not a or not b or a >= b or b >= 1800:
@@ -809,7 +850,7 @@ def _token_value(tok: str, pats: _Patterns) -> float | None:
 def _folds(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
     out: list[_Cand] = []
     for m in pats.fold_suffix.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         n = (
             _token_value(m.group("n"), pats)
@@ -822,7 +863,7 @@ def _folds(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_C
         c.direction = _direction(norm, c, pats) or "up"
         out.append(_with_bound(norm, c, pats))
     for m in pats.fold_word.finditer(norm):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         v = pats.fold_words[m.group(0).lower()]
         c = _Cand(m.start(), m.end(), v, v, "exact", unit="fold", direction="up" if v > 1 else "down")

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from headcount.extract.text import Clause
-from headcount.vocab import alternation, entry, path_of, table, words_pattern
+from headcount.vocab import Lexicon, alternation, entry, path_of, table, words_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,12 @@ class _Patterns:
         self.war_subjects = re.compile(
             rf"^\s*(?:{alternation(run['war_subjects'])})\s+(?:has|have)\s", re.IGNORECASE
         )
+
+        trig = entry(data, "triggers", file=f, kind=dict)
+        branches = [(w, fam) for fam, words in trig.items() for w in words]
+        branches += [(m, "month_name") for m in months]
+        self.triggers = Lexicon(sorted(branches, key=lambda b: -len(b[0])), file=f, key="triggers")
+        self.has_year = re.compile(r"(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}")
 
     def month_number(self, text: str) -> int | None:
         t = text.strip()
@@ -294,12 +300,17 @@ def find_periods(
     """
     pats = patterns(language)
     out: list[Mention] = []
-    comparison = bool(pats.comparison.search(sentence))
+    present = {fam for _s, _e, fam in pats.triggers.finditer(sentence)}
+    year = bool(pats.has_year.search(sentence))
+    months = "month_name" in present
+    if not present and not year:
+        return out
+    comparison = year and bool(pats.comparison.search(sentence))
 
     def add(m: re.Match[str], first: date | None, last: date | None, **kw: object) -> None:
         out.append(Mention(m.start(), m.end(), m.group(0), first, last, **kw))  # type: ignore[arg-type]
 
-    for m in pats.fiscal.finditer(sentence):
+    for m in pats.fiscal.finditer(sentence) if "fiscal" in present else ():
         y = int(m.group("year"))
         y = y if y > 100 else 2000 + y
         end_year = y
@@ -309,7 +320,7 @@ def find_periods(
             date(end_year, pats.fiscal_start_month, 1) - timedelta(days=1),
         )
 
-    for m in pats.first_n.finditer(sentence):
+    for m in pats.first_n.finditer(sentence) if "first_n" in present else ():
         n = pats.number(m.group("n"))
         year = _year_word(m.group("year"), published)
         unit = pats.unit(m.group("unit")) or ("quarter" if "quarter" in m.group("unit").lower() else None)
@@ -325,7 +336,7 @@ def find_periods(
         else:
             add(m, None, None)
 
-    for m in pats.half.finditer(sentence):
+    for m in pats.half.finditer(sentence) if "half" in present else ():
         year = _year_word(m.group("year"), published)
         if year:
             h = 1 if m.group("which").lower() == "first" else 2
@@ -333,7 +344,7 @@ def find_periods(
         else:
             add(m, None, None)
 
-    for m in pats.quarter.finditer(sentence):
+    for m in pats.quarter.finditer(sentence) if "quarter" in present else ():
         if m.group("q"):
             q, year = int(m.group("q")), int(m.group("year2"))
         else:
@@ -345,7 +356,7 @@ def find_periods(
         else:
             add(m, None, None)
 
-    for rx in pats.rolling:
+    for rx in pats.rolling if "rolling" in present else ():
         for m in rx.finditer(sentence):
             n = pats.number(m.group("n")) if m.group("n") else 1
             unit = pats.unit(m.group("unit"))
@@ -354,7 +365,7 @@ def find_periods(
             else:
                 add(m, None, None)
 
-    for m in pats.month_span.finditer(sentence):
+    for m in pats.month_span.finditer(sentence) if months else ():
         m1, m2 = pats.month_number(m.group("m1")), pats.month_number(m.group("m2"))
         if not m1 or not m2:
             continue
@@ -369,7 +380,7 @@ def find_periods(
         else:
             add(m, None, None)
 
-    for m in pats.year_span.finditer(sentence):
+    for m in pats.year_span.finditer(sentence) if year else ():
         y1 = int(m.group("y1"))
         y2 = _two_digit_year(m.group("y2"), y1)
         if not y1 < y2 <= y1 + 50:
@@ -385,7 +396,7 @@ def find_periods(
         else:
             add(m, date(y1, 1, 1), date(y2, 12, 31))
 
-    for m in pats.since.finditer(sentence):
+    for m in pats.since.finditer(sentence) if "since" in present else ():
         first: date | None = None
         ev = next((k[3:] for k, v in m.groupdict().items() if k.startswith("ev_") and v), None)
         if ev:
@@ -396,11 +407,11 @@ def find_periods(
             first, _ = resolve_date(m, pats, published, prefix="s_")
         add(m, first, None, open_end=True, scopes_sentence=True)
 
-    for m in pats.cutoff.finditer(sentence):
+    for m in pats.cutoff.finditer(sentence) if "cutoff" in present and (months or year) else ():
         _, last = resolve_date(m, pats, published, prefix="c_")
         if last is not None:
             add(m, None, last, scopes_sentence=True)
-    for m in pats.end_of.finditer(sentence):
+    for m in pats.end_of.finditer(sentence) if months else ():
         mon = pats.month_number(m.group("m"))
         if mon:
             y = int(m.group("y")) if m.group("y") else _year_for_month(mon, published)
@@ -408,27 +419,27 @@ def find_periods(
                 add(m, None, _month_span(y, mon)[1], scopes_sentence=True)
 
     if published:
-        for m in pats.ytd.finditer(sentence):
+        for m in pats.ytd.finditer(sentence) if "year_to_date" in present else ():
             add(m, date(published.year, 1, 1), None, open_end=True, scopes_sentence=True)
-        for m in pats.last_year.finditer(sentence):
+        for m in pats.last_year.finditer(sentence) if "last_year" in present else ():
             add(m, date(published.year - 1, 1, 1), date(published.year - 1, 12, 31))
-        for m in pats.this_month.finditer(sentence):
+        for m in pats.this_month.finditer(sentence) if "months" in present else ():
             add(m, date(published.year, published.month, 1), None, open_end=True)
-        for m in pats.last_month.finditer(sentence):
+        for m in pats.last_month.finditer(sentence) if "months" in present else ():
             y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
             add(m, *_month_span(y, mo))
-        for m in pats.yesterday.finditer(sentence):
+        for m in pats.yesterday.finditer(sentence) if "days" in present else ():
             add(
                 m,
                 published - timedelta(days=1),
                 published - timedelta(days=1) if m.group(0).lower() == "yesterday" else published,
             )
-        for m in pats.today.finditer(sentence):
+        for m in pats.today.finditer(sentence) if "days" in present else ():
             add(m, published, published)
-    for m in pats.same.finditer(sentence):
+    for m in pats.same.finditer(sentence) if "same" in present else ():
         add(m, None, None, same=True)
 
-    for m in pats.month_year.finditer(sentence):
+    for m in pats.month_year.finditer(sentence) if months else ():
         mon = pats.month_number(m.group("m"))
         if not mon:
             continue
@@ -437,12 +448,12 @@ def find_periods(
             add(m, *_month_span(y, mon))
         else:
             add(m, None, None)
-    for m in pats.date.finditer(sentence):
+    for m in pats.date.finditer(sentence) if months or year else ():
         if m.group("day") or m.group("day2") or m.group("iso"):
             first, last = resolve_date(m, pats, published)
             add(m, first, last)
 
-    for m in pats.year.finditer(sentence):
+    for m in pats.year.finditer(sentence) if year else ():
         if not pats.year_needs_prep.match(m.group(0)) and not re.search(
             r"(?:\bin|\bof)\s+$", sentence[max(0, m.start() - 4) : m.start()]
         ):

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from headcount.vocab import alternation, entry, path_of, table
+from headcount.vocab import Lexicon, entry, path_of, table
 
 SIDES = ("ukraine", "russia", "other")
 
@@ -36,21 +36,14 @@ class _Patterns:
     def __init__(self, language: str) -> None:
         f = path_of("sides", language)
         d = table("sides", language)
-        self.groups: list[tuple[str, int, re.Pattern[str]]] = []
+        branches: list[tuple[int, str, tuple[str, int]]] = []
         for side in SIDES:
             for key, strength in (("forces", 3), ("adjectives", 2), ("places", 1)):
-                items = entry(d, f"{side}.{key}", file=f)
-                if items:
-                    self.groups.append(
-                        (
-                            side,
-                            strength,
-                            re.compile(
-                                rf"(?<![^\W_]){alternation(items, file=f, key=f'{side}.{key}')}(?![^\W_])",
-                                re.IGNORECASE,
-                            ),
-                        )
-                    )
+                for item in entry(d, f"{side}.{key}", file=f):
+                    branches.append((strength, item, (side, strength)))
+        # At one position the strongest, then longest cue wins.
+        branches.sort(key=lambda b: (-b[0], -len(b[1])))
+        self.cues = Lexicon([(item, meta) for _s, item, meta in branches], file=f, key="sides")
 
 
 @cache
@@ -59,18 +52,12 @@ def patterns(language: str) -> _Patterns:
 
 
 def side_cues(text: str, language: str = "en") -> list[SideCue]:
-    """Every side cue in a (normalised) text; overlapping cues keep the strongest, longest."""
-    found: list[SideCue] = []
-    for side, strength, rx in patterns(language).groups:
-        for m in rx.finditer(text):
-            found.append(SideCue(side, m.start(), m.end(), strength))
-    found.sort(key=lambda c: (c.start, -c.strength, -(c.end - c.start)))
-    kept: list[SideCue] = []
-    for c in found:
-        if kept and c.start < kept[-1].end:
-            continue
-        kept.append(c)
-    return kept
+    """Every side cue in a (normalised) text, left to right; at one position the strongest and
+    longest cue wins."""
+    return [
+        SideCue(side, start, end, strength)
+        for start, end, (side, strength) in patterns(language).cues.finditer(text)
+    ]
 
 
 def side_near(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from headcount.model import METRICS
-from headcount.vocab import alternation, entry, path_of, table, words_pattern
+from headcount.vocab import Lexicon, alternation, entry, path_of, table, words_pattern
 
 _STEPS_FOR_WEAK = 3  # how many words a weak cue may sit from the figure
 
@@ -64,18 +64,10 @@ class _Patterns:
             for cv in cues.get("context_verbs", []):
                 ctx = re.compile(words_pattern(cv["context"]), re.IGNORECASE)
                 branches.append((cv["phrase"], (metric, "verb", False, ctx)))
-        # One alternation, longest pattern first: at any position the most specific cue wins
-        # ("cases of desertion" is a criminal_case cue before "desertion" is a desertion cue).
+        # Longest pattern first: at any position the most specific cue wins ("cases of desertion"
+        # is a criminal_case cue before "desertion" is a desertion cue).
         branches.sort(key=lambda b: len(b[0]), reverse=True)
-        self.meta: dict[str, tuple[str, str, bool, re.Pattern[str] | None]] = {}
-        parts = []
-        for i, (pattern, meta) in enumerate(branches):
-            alternation([pattern], file=f, key=meta[0])  # validates the entry
-            name = f"c{i}"
-            self.meta[name] = meta
-            body = pattern.replace(" ", r"\s+")
-            parts.append(f"(?P<{name}>{body})")
-        self.cues = re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
+        self.cues = Lexicon(branches, file=f, key="metrics")
         counted = entry(d, "counted", file=f, kind=dict)
         self.people = re.compile(words_pattern(counted["people"]), re.IGNORECASE)
         self.out_of_scope = re.compile(
@@ -110,15 +102,11 @@ def patterns(language: str) -> _Patterns:
 def metric_cues(sentence: str, context: str, language: str = "en") -> list[Cue]:
     """Cues in a (normalised) sentence; ``context`` is the sentence and the two before it, which
     context-bound cues need."""
-    pats = patterns(language)
     out = []
-    for m in pats.cues.finditer(sentence):
-        name = m.lastgroup
-        assert name is not None
-        metric, kind, weak, ctx = pats.meta[name]
+    for start, end, (metric, kind, weak, ctx) in patterns(language).cues.finditer(sentence):
         if ctx is not None and not ctx.search(context):
             continue
-        out.append(Cue(metric, kind, m.start(), m.end(), weak))
+        out.append(Cue(metric, kind, start, end, weak))
     return out
 
 

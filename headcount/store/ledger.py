@@ -165,13 +165,17 @@ class Ledger:
                     return StoreOutcome("reextracted", article_id, count)
                 self._insert_extraction(conn, article_id, found, extractor, now)
                 return StoreOutcome("reextracted", article_id, len(found))
-        except IntegrityError:
-            # Another ingest stored the same article between our check and our insert; its
-            # transaction won, ours rolled back whole.
+        except IntegrityError as exc:
+            # Another ingest stored the same article between our check and our insert: its
+            # transaction won, ours rolled back whole. Any other violation is a bad record.
             with self._read() as conn:
                 held = queries.article_status(conn, digest)
             if held is None:
-                raise
+                raise StoreError(
+                    where,
+                    f"could not be stored, nothing of it was kept ({_first_line(exc)})",
+                    code=errors.DB_WRITE,
+                ) from None
             return StoreOutcome("unchanged", held[0], note="stored by a concurrent ingest")
         except SQLAlchemyError as exc:
             raise StoreError(
@@ -332,6 +336,11 @@ class Ledger:
         """How many articles, extractions, current claims and claims in all the ledger holds."""
         with self._read() as conn:
             return queries.counts(conn)
+
+    def check(self) -> list[str]:
+        """Inconsistencies in the ledger, in words (an empty list when it is sound)."""
+        with self._read() as conn:
+            return queries.integrity_problems(conn)
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest ingest runs, newest first, with their rejections."""

@@ -247,3 +247,39 @@ def runs(conn: Connection, limit: int) -> list[dict[str, Any]]:
         ]
         out.append(run)
     return out
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """What would make the ledger inconsistent, in words; an empty list when it is sound.
+
+    Checks what one-transaction-per-article guarantees: every article has exactly one current
+    extraction, every extraction holds the number of claims it says, and a claim is current
+    exactly when its extraction is.
+    """
+    problems = []
+    current_count = (
+        select(extractions.c.article_id, func.count().label("n"))
+        .where(extractions.c.is_current.is_(True))
+        .group_by(extractions.c.article_id)
+        .subquery()
+    )
+    for article_id, n in conn.execute(
+        select(articles.c.id, current_count.c.n)
+        .select_from(articles.outerjoin(current_count, current_count.c.article_id == articles.c.id))
+        .where(or_(current_count.c.n.is_(None), current_count.c.n != 1))
+    ):
+        problems.append(f"article {article_id} has {n or 0} current extractions instead of 1")
+    held = select(claims.c.extraction_id, func.count().label("n")).group_by(claims.c.extraction_id).subquery()
+    for extraction_id, expected, n in conn.execute(
+        select(extractions.c.id, extractions.c.claim_count, func.coalesce(held.c.n, 0))
+        .select_from(extractions.outerjoin(held, held.c.extraction_id == extractions.c.id))
+        .where(extractions.c.claim_count != func.coalesce(held.c.n, 0))
+    ):
+        problems.append(f"extraction {extraction_id} should hold {expected} claims but holds {n}")
+    for (claim_id,) in conn.execute(
+        select(claims.c.id)
+        .select_from(claims.join(extractions, claims.c.extraction_id == extractions.c.id))
+        .where(claims.c.is_current != extractions.c.is_current)
+    ):
+        problems.append(f"claim {claim_id} is current while its extraction is not, or the reverse")
+    return problems
