@@ -173,38 +173,6 @@ def _can_be_empty(items: list[Any]) -> bool:
     return True
 
 
-def dispatch(branches: list[str]) -> str:
-    """An alternation of ``branches`` (regex strings, already in priority order) grouped by their
-    first character behind a one-character lookahead.
-
-    Python's regex engine tries every branch of an alternation at every position; with hundreds
-    of cue patterns that dominates extraction time. Grouped, a position tries only the branches
-    that can start with its character. Order within a group is kept; branches that could start
-    with anything are tried after the groups.
-    """
-    groups: dict[str, list[str]] = {}
-    anywhere: list[str] = []
-    order: list[str] = []
-    for b in branches:
-        chars = first_chars(b)
-        if chars is None or len(chars) > 8:
-            anywhere.append(b)
-            continue
-        key = "".join(sorted(chars))
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(b)
-    parts = []
-    for key in order:
-        cls = "".join(
-            re.escape(ch) + re.escape(ch.upper()) if ch.upper() != ch else re.escape(ch) for ch in key
-        )
-        parts.append(f"(?=[{cls}])(?:{'|'.join(groups[key])})")
-    parts.extend(anywhere)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
-
-
 def prefixes(pattern: str, k: int = 5, limit: int = 256) -> set[str] | None:
     """Every string of up to ``k`` lower-case characters a match of ``pattern`` can begin with
     (shorter where the pattern's literal part is shorter), or None if there are too many."""
