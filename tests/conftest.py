@@ -1,0 +1,114 @@
+"""Shared fixtures. Store tests take ``ledger_url`` or ``ledger``: each runs once on SQLite and
+once on PostgreSQL (127.0.0.1:5432, database ``test``; ``HEADCOUNT_TEST_PG`` overrides the URL).
+Every PostgreSQL test gets a schema of its own, so test runs in parallel never meet."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+PG_URL = os.environ.get("HEADCOUNT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _pg_admin():  # type: ignore[no-untyped-def]
+    import psycopg
+
+    plain = re.sub(r"^postgresql\+psycopg://", "postgresql://", PG_URL)
+    return psycopg.connect(plain, autocommit=True, connect_timeout=3)
+
+
+_pg_problem: list[str | None] = []
+
+
+def _pg_unavailable() -> str | None:
+    if not _pg_problem:
+        try:
+            with _pg_admin():
+                _pg_problem.append(None)
+        except Exception as exc:
+            _pg_problem.append(f"PostgreSQL at {PG_URL} is not reachable ({type(exc).__name__}: {exc})")
+    return _pg_problem[0]
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty ledger: a SQLite file, or a fresh schema on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.db'}"
+        return
+    problem = _pg_unavailable()
+    if problem:
+        # CI starts PostgreSQL (.ci/run): there a missing server is a failure, not a skip.
+        if os.environ.get("CI"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    schema = f"hc_test_{uuid.uuid4().hex[:12]}"
+    with _pg_admin() as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with _pg_admin() as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def ledger(ledger_url: str) -> Iterator[object]:
+    """An open, empty ledger on each backend; closed after the test."""
+    from headcount import open_ledger
+
+    opened = open_ledger(ledger_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def sample_paths() -> list[Path]:
+    """The English sample articles (front matter + body)."""
+    return sorted((SAMPLES / "en").glob("*.txt"))
+
+
+def letters(n: int) -> str:
+    """A number written in letters (a, b, … z, ba …): makes texts unique without adding figures."""
+    out = ""
+    while True:
+        out = chr(ord("a") + n % 26) + out
+        n //= 26
+        if n == 0:
+            return out
+
+
+def write_variants(folder: Path, count: int) -> list[Path]:
+    """``count`` distinct article files made from the samples (a unique closing line each)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = sorted((SAMPLES / "en").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in samples]
+    paths = []
+    for i in range(count):
+        path = folder / f"variant-{i:05d}.txt"
+        path.write_text(
+            texts[i % len(texts)].rstrip("\n") + f"\n\nArchive copy {letters(i)}.\n", encoding="utf-8"
+        )
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def make_variants(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``make_variants(count, folder=None)``: write distinct article files, return their paths."""
+
+    def make(count: int, folder: Path | None = None) -> list[Path]:
+        return write_variants(folder or tmp_path / "variants", count)
+
+    return make
