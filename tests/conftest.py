@@ -112,3 +112,96 @@ def make_variants(tmp_path: Path):  # type: ignore[no-untyped-def]
         return write_variants(folder or tmp_path / "variants", count)
 
     return make
+
+
+class LocalServer:
+    """A web server on 127.0.0.1 for URL and feed tests: ``routes[path] = (status, headers,
+    body, delay_seconds)``; ``drips[path] = (pieces, seconds)`` sends a body slowly;
+    ``requests`` lists ``(path, user_agent)`` as they arrive."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
+        self.requests: list[tuple[str, str]] = []
+        self.drips: dict[str, tuple[int, float]] = {}  # path -> (pieces, seconds between them)
+        self.stopping = threading.Event()
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server.requests.append((self.path, self.headers.get("User-Agent", "")))
+                status, headers, body, delay = server.routes.get(
+                    self.path, (404, {"Content-Type": "text/plain"}, b"not here", 0.0)
+                )
+                if server.stopping.wait(delay):
+                    return
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if "Content-Length" not in headers:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                pieces, interval = server.drips.get(self.path, (1, 0.0))
+                step = max(1, -(-len(body) // pieces))
+                try:
+                    for start in range(0, len(body), step):
+                        self.wfile.write(body[start : start + step])
+                        self.wfile.flush()
+                        if interval and server.stopping.wait(interval):
+                            return
+                except OSError:
+                    pass  # the client gave up (a timeout test): nothing to do
+
+            def log_message(self, *args: object) -> None:  # keep test output clean
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def page(self, path: str, body: str | bytes, content_type: str = "text/html; charset=utf-8", **kw):  # type: ignore[no-untyped-def]
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = (
+            kw.get("status", 200),
+            {"Content-Type": content_type, **kw.get("headers", {})},
+            data,
+            kw.get("delay", 0.0),
+        )
+
+    def close(self) -> None:
+        self.stopping.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def http_server() -> Iterator[LocalServer]:
+    """A local web server (no outside network is ever used by the tests)."""
+    server = LocalServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def article_html(title: str, paragraphs: list[str], *, lang: str = "en", extra_head: str = "") -> str:
+    """An HTML page with boilerplate around an article, as news sites serve them."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f"{extra_head}</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article><footer>Copyright sample</footer></body></html>"
+    )
+
+
+@pytest.fixture
+def make_html():  # type: ignore[no-untyped-def]
+    """``make_html(title, paragraphs, lang="en", extra_head="")``: an article page as a string."""
+    return article_html

@@ -61,24 +61,24 @@ def read_feed(data: bytes, where: str, *, fetcher: Fetcher | None) -> Iterator[A
                 page = fetcher.get(link)
                 yield page_article(page, known=known, source=link)
             else:
-                yield _embedded(entry, where, number, known)
+                yield _embedded(entry, where, number, known, followed=fetcher is not None)
         except InputError as exc:
             yield Rejection(exc.source, exc.code, exc.reason, exc.line)
 
 
-def _embedded(entry: Any, where: str, number: int, known: dict[str, Any]) -> Article:
+def _embedded(entry: Any, where: str, number: int, known: dict[str, Any], *, followed: bool) -> Article:
     from headcount.ingest.html import parse_html
 
     contents = entry.get("content") or []
     html = contents[0].get("value") if contents else entry.get("summary")
     if not html:
-        raise InputError(
-            where,
-            f"entry {number} embeds no content and a folder walk does not fetch it; "
-            "give the feed's URL or path as an argument to fetch its pages",
-            code=errors.NO_ARTICLE_TEXT,
-            line=number,
+        reason = (
+            f"entry {number} has neither a link nor content"
+            if followed
+            else f"entry {number} embeds no content and a folder walk does not fetch it; "
+            "give the feed's URL or path as an argument to fetch its pages"
         )
+        raise InputError(where, reason, code=errors.NO_ARTICLE_TEXT, line=number)
     doc = known.get("url") or f"{where}:{number}"
     try:
         return parse_html(

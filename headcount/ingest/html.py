@@ -75,6 +75,7 @@ def parse_html(
     if tree is None:
         raise InputError(where, "not an HTML document that can be parsed", code=errors.NO_ARTICLE_TEXT)
     lang = _page_language(tree)
+    site_name = _meta(tree, "og:site_name", "application-name")
     extracted = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
@@ -93,8 +94,10 @@ def parse_html(
         log.debug("%s: htmldate failed", where, exc_info=True)
         found_date = None
     meta: dict[str, Any] = {
-        "url": url,
-        "outlet": getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None),
+        "url": url or getattr(extracted, "url", None),
+        # og:site_name as the page writes it (trafilatura title-cases it), else trafilatura's
+        # guess, else the host name.
+        "outlet": site_name or getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None),
         "published": date.fromisoformat(found_date) if found_date else None,
         "language": lang,
         "title": getattr(extracted, "title", None),
@@ -114,6 +117,17 @@ def parse_html(
         author=meta["author"],
         source=source,
     )
+
+
+def _meta(tree: Any, *names: str) -> str | None:
+    """The content of the first ``<meta property|name=…>`` among ``names`` that has one."""
+    for name in names:
+        for meta in tree.iter("meta"):
+            if (meta.get("property") or meta.get("name") or "").lower() == name:
+                content = (meta.get("content") or "").strip()
+                if content:
+                    return content
+    return None
 
 
 def _page_language(tree: Any) -> str | None:

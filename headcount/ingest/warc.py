@@ -57,11 +57,13 @@ def read_warc(path: str | Path, *, max_bytes: int) -> Iterator[Article | Rejecti
         try:
             for record in records:
                 number += 1
-                offset = records.get_record_offset()
+                offset = records.offset  # (get_record_offset() would consume the record)
                 item = _record(record, where, number, offset, max_bytes)
                 if item is not None:
                     yield item
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError) as exc:
+            # warcio reports a cut-off header block in several ways (an AttributeError on a
+            # record whose URI line is missing among them): each is a malformed record.
             yield Rejection(
                 where,
                 errors.BAD_WARC,
@@ -95,6 +97,13 @@ def _has_content(fh: Any, offset: int) -> bool:
 def _record(record: Any, where: str, number: int, offset: int, max_bytes: int) -> Article | Rejection | None:
     from headcount.ingest.html import parse_html
 
+    if not record.rec_type:
+        return Rejection(
+            where,
+            errors.BAD_WARC,
+            f"record {number} at byte offset {offset:,} has no WARC-Type header: not a WARC record",
+            number,
+        )
     if record.rec_type not in ("response", "resource"):
         return None
     headers = record.http_headers
