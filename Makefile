@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: all test lint eval golden bench install
+.PHONY: all test lint eval golden bench install ledger
 all: test lint
 
 install:
@@ -24,3 +24,8 @@ golden:
 
 bench:
 	$(PY) bench/extract.py
+	$(PY) bench/ingest.py
+
+# Fill the embedded ledger (headcount.db) with the sample articles and list their claims.
+ledger:
+	$(VENV)/bin/headcount ingest samples/ && $(VENV)/bin/headcount claims

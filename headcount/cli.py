@@ -270,7 +270,7 @@ def ingest(
 
         def on_progress(done: int, total: int, location: str) -> None:
             nonlocal task
-            if total <= 1:
+            if total <= 1 or not err.is_terminal:  # a bar for batches, on a terminal only
                 return
             if task is None:
                 progress.start()
@@ -280,7 +280,8 @@ def ingest(
         try:
             summary = run_ingest(ledger, sources, reextract=reextract, on_progress=on_progress)
         finally:
-            progress.stop()
+            if task is not None:
+                progress.stop()
         console.print(Text(ingest_summary_line(summary, display_db(ledger.url))), soft_wrap=True)
         for note in summary.notes:
             console.print(Text(note, style="dim"))
@@ -400,44 +401,57 @@ def claims_cmd(
     with _open(db) as ledger:
         if fmt is QueryFormat.table:
             records = ledger.claims(**filters, history=history, limit=limit)
-            console.print(ledger_claims_table(records))
+            console.print(ledger_claims_table(records, width=console.width))
             console.print(f"{len(records)} claims", style="dim", highlight=False)
             return
         export_claims(ledger.iter_claims(**filters, history=history, limit=limit), fmt.value, sys.stdout)
     sys.stdout.flush()
 
 
-def ledger_claims_table(records: list[LedgerClaim]) -> Table:
-    """Stored claims as a table, with their ids; article text shown as plain text, never markup."""
-    table = Table(header_style="bold")
-    for name, kw in (
-        ("id", {"justify": "right", "no_wrap": True}),
-        ("published", {"no_wrap": True}),
-        ("outlet", {"overflow": "fold", "max_width": 24}),
-        ("figure", {"style": "bold", "max_width": 24}),
-        ("value", {"justify": "right", "no_wrap": True}),
-        ("metric", {"no_wrap": True}),
-        ("side", {"no_wrap": True}),
-        ("period", {"no_wrap": True}),
-        ("claimant ← via", {"overflow": "fold", "max_width": 36}),
-        ("hedged", {"no_wrap": True}),
-    ):
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+def ledger_claims_table(records: list[LedgerClaim], *, width: int = 160) -> Table:
+    """Stored claims as a table, with their ids; article text shown as plain text, never markup.
+    Below ``WIDE`` columns the publication date and outlet are left out (``show`` has them)."""
+    from rich import box
+
+    # Short columns do not wrap on a wide terminal; the figure and the attribution take what is
+    # left. The outlet is in `show` and the other formats: in a table its long names would
+    # squeeze everything else. Narrower terminals drop the publication date, then the period.
+    wide = width >= WIDE
+    fixed: dict[str, Any] = {"no_wrap": wide}
+    spec: list[tuple[str, dict[str, Any], int]] = [
+        ("id", {"no_wrap": True, "justify": "right"}, 0),
+        ("published", fixed, WIDE + 30),
+        ("figure", {"style": "bold", "min_width": 10}, 0),
+        ("value", {**fixed, "justify": "right"}, 0),
+        ("metric", fixed, 0),
+        ("side", fixed, 0),
+        ("period", fixed, WIDE),
+        ("claimant ← via", {"min_width": 16 if wide else 10}, 0),
+        ("hedged", {"no_wrap": True}, 0),
+    ]
+    shown = [(name, kw) for name, kw, from_width in spec if width >= from_width]
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    for name, kw in shown:
+        table.add_column(name, **kw)
     for r in records:
         c = r.claim
-        table.add_row(
-            Text(str(r.id)),
-            Text(r.published.isoformat() if r.published else ""),
-            Text(r.outlet or ""),
-            Text(c.figure),
-            Text(format_value(c)),
-            Text(c.metric),
-            Text(c.side),
-            Text(format_period(c)),
-            Text(c.claimant + "".join(f" ← {v}" for v in c.via)),
-            Text("hedged", style="yellow") if c.hedged else Text(""),
-        )
+        cells = {
+            "id": Text(str(r.id)),
+            "published": Text(r.published.isoformat() if r.published else ""),
+            "figure": Text(c.figure),
+            "value": Text(format_value(c)),
+            "metric": Text(c.metric),
+            "side": Text(c.side),
+            "period": Text(format_period(c)),
+            "claimant ← via": Text(c.claimant + "".join(f" ← {v}" for v in c.via)),
+            "hedged": Text("yes", style="yellow") if c.hedged else Text(""),
+        }
+        table.add_row(*(cells[name] for name, _ in shown))
     return table
+
+
+#: Terminal width from which ``claims`` shows the period (and from WIDE + 30 the publication date).
+WIDE = 110
 
 
 @app.command()
@@ -450,9 +464,7 @@ def show(
         record = ledger.claim(claim_id)
         stored = ledger.article(record.article_id)
     c = record.claim
-    body = stored.article.body
-    sentence = Text(body[c.sentence_start : c.sentence_end])
-    sentence.stylize("bold reverse", c.start - c.sentence_start, c.end - c.sentence_start)
+    sentence = highlighted_sentence(stored.article.body, c)
     status = "current" if record.current else "history: an older extractor's claim"
     console.print(
         Text(f"Claim {record.id}", style="bold") + Text(f"  ({c.extractor}, {status})", style="dim")
@@ -569,18 +581,33 @@ def show_article(
         )
     )
     console.print()
-    body = Text()
+    console.print(marked_body(a.body, records))
+
+
+FIGURE_STYLE = "bold reverse"
+
+
+def highlighted_sentence(body: str, c: Claim) -> Text:
+    """The claim's sentence with its figure highlighted (plain text: article markup is inert)."""
+    sentence = Text(body[c.sentence_start : c.sentence_end])
+    sentence.stylize(FIGURE_STYLE, c.start - c.sentence_start, c.end - c.sentence_start)
+    return sentence
+
+
+def marked_body(body: str, records: list[LedgerClaim]) -> Text:
+    """An article body with every figure highlighted and followed by ``[#claim-id metric]``."""
+    out = Text()
     cursor = 0
     for r in sorted(records, key=lambda r: r.claim.start):
         c = r.claim
         if c.start < cursor:  # overlapping figures: the first one is marked
             continue
-        body.append(a.body[cursor : c.start])
-        body.append(a.body[c.start : c.end], style="bold reverse")
-        body.append(f"[#{r.id} {c.metric}]", style="cyan")
+        out.append(body[cursor : c.start])
+        out.append(body[c.start : c.end], style=FIGURE_STYLE)
+        out.append(f"[#{r.id} {c.metric}]", style="cyan")
         cursor = c.end
-    body.append(a.body[cursor:])
-    console.print(body)
+    out.append(body[cursor:])
+    return out
 
 
 @app.command()
@@ -608,7 +635,7 @@ def export(
     filters = _claim_filters(metric, side, claimant, outlet, since, until, hedged, search)
     with _open(db) as ledger:
         count = export_claims(ledger.iter_claims(**filters, history=history), fmt.value, output)
-    console.print(Text(f"{count} claims written to {output} ({fmt.value})"))
+    console.print(Text(f"{count} claims written to {output} ({fmt.value})"), soft_wrap=True)
 
 
 def main() -> None:

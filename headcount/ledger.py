@@ -19,11 +19,12 @@ from headcount.config import Settings
 from headcount.errors import StoreError
 from headcount.extract import EXTRACTOR
 from headcount.ingest import plan_sources, read_source
-from headcount.model import IngestSummary, Rejection
+from headcount.model import Article, Claim, IngestSummary, Rejection
 from headcount.pipeline import process
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first ledger opened, not with ``import headcount``
     from headcount.store import Ledger
+    from headcount.store.ledger import Writer
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +62,13 @@ def ingest(
     names = [str(p) for p in paths]
     sources = plan_sources(names)
     total = len(sources)
-    new = unchanged = reextracted = claims = stale = 0
+    unchanged = stale = 0
     rejected: list[Rejection] = []
     run_id = ledger.start_run(names, EXTRACTOR)
     online = any(s.kind == "url" or (s.kind == "feed" and s.explicit) for s in sources)
     fetcher = Fetcher(settings) if online else None
+    writer = ledger.writer()
+    storing = _Storing(writer, reextract=reextract)
     if on_progress:
         on_progress(0, total, "")
     try:
@@ -75,7 +78,7 @@ def ingest(
                     rejected.append(item)
                     log.info("rejected %s", item)
                     continue
-                held = ledger.status(item)
+                held = writer.status(item)
                 if held is not None and (held[1] == EXTRACTOR or not reextract):
                     unchanged += 1
                     stale += held[1] != EXTRACTOR
@@ -84,26 +87,17 @@ def ingest(
                 if result.rejection is not None:
                     rejected.append(result.rejection)
                     continue
-                try:
-                    outcome = ledger.add(item, result.claims, extractor=EXTRACTOR, reextract=reextract)
-                except StoreError as exc:
-                    if exc.code != errors.DB_WRITE:
-                        raise
-                    rejected.append(Rejection(exc.source, exc.code, exc.reason, exc.line))
-                    continue
-                if outcome.status == "new":
-                    new += 1
-                elif outcome.status == "reextracted":
-                    reextracted += 1
-                else:
-                    unchanged += 1
-                if outcome.status != "unchanged":
-                    claims += outcome.claims
+                storing.put(item, result.claims)
             if on_progress:
                 on_progress(done, total, source.location)
     finally:
+        storing.close()
+        writer.close()
         if fetcher is not None:
             fetcher.close()
+    rejected.extend(storing.rejected)
+    new, reextracted, claims = storing.new, storing.reextracted, storing.claims
+    unchanged += storing.unchanged
     notes = []
     if stale:
         notes.append(
@@ -113,3 +107,67 @@ def ingest(
     summary = IngestSummary(new, unchanged, reextracted, claims, tuple(rejected), tuple(notes))
     ledger.finish_run(run_id, summary)
     return summary
+
+
+class _Storing:
+    """Stores extracted articles on a thread of its own, one transaction each, while the next
+    articles are extracted.
+
+    Waiting for the database (a commit's disk flush, a round trip to PostgreSQL) then overlaps
+    with extraction instead of adding to it; SQLite and psycopg release the GIL while they wait.
+    The queue is bounded, so memory stays flat however far ahead extraction runs. A store error
+    on one article becomes a Rejection; anything else stops the ingest with that error.
+    """
+
+    #: Articles extracted but not yet stored, at most.
+    QUEUE = 64
+
+    def __init__(self, writer: Writer, *, reextract: bool) -> None:
+        import queue
+        import threading
+
+        self.writer = writer
+        self.reextract = reextract
+        self.new = self.unchanged = self.reextracted = self.claims = 0
+        self.rejected: list[Rejection] = []
+        self.error: BaseException | None = None
+        self.queue: queue.Queue[tuple[Article, tuple[Claim, ...]] | None] = queue.Queue(self.QUEUE)
+        self.thread = threading.Thread(target=self._run, name="headcount-store", daemon=True)
+        self.thread.start()
+
+    def put(self, article: Article, claims: tuple[Claim, ...]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((article, claims))
+
+    def close(self) -> None:
+        """Wait until every queued article is stored; re-raise what stopped the thread."""
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # drain, so the producer never blocks on a dead consumer
+            article, found = item
+            try:
+                outcome = self.writer.add(article, found, extractor=EXTRACTOR, reextract=self.reextract)
+            except StoreError as exc:
+                if exc.code == errors.DB_WRITE:
+                    self.rejected.append(Rejection(exc.source, exc.code, exc.reason, exc.line))
+                else:
+                    self.error = exc
+                continue
+            except BaseException as exc:  # surfaced in the main thread by put() or close()
+                self.error = exc
+                continue
+            if outcome.status == "new":
+                self.new += 1
+            elif outcome.status == "reextracted":
+                self.reextracted += 1
+            else:
+                self.unchanged += 1
+            if outcome.status != "unchanged":
+                self.claims += outcome.claims

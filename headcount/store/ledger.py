@@ -104,11 +104,15 @@ class Ledger:
 
     # --- writes -------------------------------------------------------------------------------
 
+    def writer(self) -> Writer:
+        """Connections held for a batch of writes (an ingest): use as a context manager."""
+        return Writer(self.engine)
+
     def status(self, article: Article) -> tuple[int, str | None] | None:
         """``(article id, current extractor)`` when the ledger holds this article, else None.
         Lets an ingest skip extraction for articles it already has."""
-        with self._read() as conn:
-            return queries.article_status(conn, body_hash(article.body))
+        with self.writer() as writer:
+            return writer.status(article)
 
     def add(
         self,
@@ -118,95 +122,9 @@ class Ledger:
         extractor: str,
         reextract: bool = False,
     ) -> StoreOutcome:
-        """Store an article and its claims in one transaction: all of it or nothing.
-
-        An article already held is left as it is, unless ``reextract`` is set and its current
-        claims come from another extractor version: then ``found`` become its current claims and
-        the old ones stay as history.
-        """
-        digest = body_hash(article.body)
-        where = article.source or article.doc
-        now = datetime.now(UTC)
-        try:
-            with write_connection(self.engine) as conn, conn.begin():
-                held = queries.article_status(conn, digest)
-                if held is None:
-                    article_id = conn.execute(
-                        insert(articles).values(_article_row(article, digest, now)).returning(articles.c.id)
-                    ).scalar_one()
-                    self._insert_extraction(conn, article_id, found, extractor, now)
-                    return StoreOutcome("new", article_id, len(found))
-                article_id, current = held
-                if current == extractor:
-                    return StoreOutcome("unchanged", article_id, note="already in the ledger")
-                if not reextract:
-                    return StoreOutcome(
-                        "unchanged",
-                        article_id,
-                        note=f"claims from {current}; --reextract replaces them with {extractor}'s",
-                    )
-                conn.execute(
-                    update(extractions).where(extractions.c.article_id == article_id).values(is_current=False)
-                )
-                conn.execute(update(claims).where(claims.c.article_id == article_id).values(is_current=False))
-                previous = conn.execute(
-                    select(extractions.c.id).where(
-                        extractions.c.article_id == article_id, extractions.c.extractor == extractor
-                    )
-                ).scalar_one_or_none()
-                if previous is not None:
-                    # Back to a version this article was extracted with before: that extraction
-                    # (and its claims) is current again rather than stored twice.
-                    conn.execute(
-                        update(extractions).where(extractions.c.id == previous).values(is_current=True)
-                    )
-                    conn.execute(
-                        update(claims).where(claims.c.extraction_id == previous).values(is_current=True)
-                    )
-                    count = conn.execute(
-                        select(func.count()).select_from(claims).where(claims.c.extraction_id == previous)
-                    ).scalar_one()
-                    return StoreOutcome("reextracted", article_id, count)
-                self._insert_extraction(conn, article_id, found, extractor, now)
-                return StoreOutcome("reextracted", article_id, len(found))
-        except IntegrityError as exc:
-            # Another ingest stored the same article between our check and our insert: its
-            # transaction won, ours rolled back whole. Any other violation is a bad record.
-            with self._read() as conn:
-                held = queries.article_status(conn, digest)
-            if held is None:
-                raise StoreError(
-                    where,
-                    f"could not be stored, nothing of it was kept ({_first_line(exc)})",
-                    code=errors.DB_WRITE,
-                ) from None
-            return StoreOutcome("unchanged", held[0], note="stored by a concurrent ingest")
-        except SQLAlchemyError as exc:
-            raise StoreError(
-                where,
-                f"could not be stored, nothing of it was kept ({_first_line(exc)})",
-                code=errors.DB_WRITE,
-            ) from None
-
-    def _insert_extraction(
-        self, conn: Any, article_id: int, found: Sequence[Claim], extractor: str, now: datetime
-    ) -> None:
-        extraction_id = conn.execute(
-            insert(extractions)
-            .values(
-                article_id=article_id,
-                extractor=extractor,
-                extracted_at=now,
-                is_current=True,
-                claim_count=len(found),
-            )
-            .returning(extractions.c.id)
-        ).scalar_one()
-        if found:
-            conn.execute(
-                insert(claims),
-                [_claim_row(c, article_id, extraction_id, i) for i, c in enumerate(found)],
-            )
+        """Store an article and its claims in one transaction (see :meth:`Writer.add`)."""
+        with self.writer() as writer:
+            return writer.add(article, found, extractor=extractor, reextract=reextract)
 
     def start_run(self, sources: Iterable[str], extractor: str) -> int:
         """Record the start of an ingest; returns its run id."""
@@ -360,6 +278,170 @@ class Ledger:
             ) from None
 
 
+class Writer:
+    """Two connections held for a batch of writes: one for look-ups, outside any transaction
+    (each statement sees what is committed; no BEGIN/ROLLBACK round trip per article), and one
+    for writes, one transaction per article. Checking connections out of the pool per article
+    costs more than storing it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._reader: Any = None
+        self._conn: Any = None
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for conn in (self._reader, self._conn):
+            if conn is not None:
+                conn.close()
+        self._reader = self._conn = None
+
+    def _reading(self) -> Any:
+        if self._reader is None:
+            self._reader = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        return self._reader
+
+    def _writing(self) -> Any:
+        if self._conn is None:
+            self._conn = write_connection(self._engine)
+        return self._conn
+
+    def _look_up(self, digest: str) -> tuple[int, str | None] | None:
+        conn = self._reading()
+        try:
+            return queries.article_status(conn, digest)
+        finally:
+            conn.rollback()  # ends SQLAlchemy's bookkeeping; nothing is sent in autocommit
+
+    def status(self, article: Article) -> tuple[int, str | None] | None:
+        """``(article id, current extractor)`` when the ledger holds this article, else None."""
+        try:
+            return self._look_up(body_hash(article.body))
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                article.source or article.doc,
+                f"cannot read the ledger ({_first_line(exc)})",
+                code=errors.DB_WRITE,
+            ) from None
+
+    def add(
+        self,
+        article: Article,
+        found: Sequence[Claim],
+        *,
+        extractor: str,
+        reextract: bool = False,
+    ) -> StoreOutcome:
+        """Store an article and its claims in one transaction: all of it or nothing.
+
+        An article already held is left as it is, unless ``reextract`` is set and its current
+        claims come from another extractor version: then ``found`` become its current claims and
+        the old ones stay as history.
+        """
+        digest = body_hash(article.body)
+        where = article.source or article.doc
+        now = datetime.now(UTC)
+        try:
+            conn = self._writing()
+            with conn.begin():
+                # Without --reextract an article held already is left alone: insert straight
+                # away and let the unique body hash refuse a copy (handled below), which saves
+                # a query per article in the common case.
+                held = queries.article_status(conn, digest) if reextract else None
+                if held is None:
+                    article_id = conn.execute(
+                        _INSERT_ARTICLE, _article_row(article, digest, now)
+                    ).scalar_one()
+                    self._insert_extraction(conn, article_id, found, extractor, now)
+                    return StoreOutcome("new", article_id, len(found))
+                article_id, current = held
+                if current == extractor:
+                    return StoreOutcome("unchanged", article_id, note="already in the ledger")
+                if not reextract:
+                    return StoreOutcome(
+                        "unchanged",
+                        article_id,
+                        note=f"claims from {current}; --reextract replaces them with {extractor}'s",
+                    )
+                conn.execute(
+                    update(extractions).where(extractions.c.article_id == article_id).values(is_current=False)
+                )
+                conn.execute(update(claims).where(claims.c.article_id == article_id).values(is_current=False))
+                previous = conn.execute(
+                    select(extractions.c.id).where(
+                        extractions.c.article_id == article_id, extractions.c.extractor == extractor
+                    )
+                ).scalar_one_or_none()
+                if previous is not None:
+                    # Back to a version this article was extracted with before: that extraction
+                    # (and its claims) is current again rather than stored twice.
+                    conn.execute(
+                        update(extractions).where(extractions.c.id == previous).values(is_current=True)
+                    )
+                    conn.execute(
+                        update(claims).where(claims.c.extraction_id == previous).values(is_current=True)
+                    )
+                    count = conn.execute(
+                        select(func.count()).select_from(claims).where(claims.c.extraction_id == previous)
+                    ).scalar_one()
+                    return StoreOutcome("reextracted", article_id, count)
+                self._insert_extraction(conn, article_id, found, extractor, now)
+                return StoreOutcome("reextracted", article_id, len(found))
+        except IntegrityError as exc:
+            # The article is held already (stored earlier, or by a concurrent ingest between our
+            # check and our insert): our transaction rolled back whole. Any other violation is
+            # a bad record.
+            held = self._look_up(digest)
+            if held is None:
+                raise StoreError(
+                    where,
+                    f"could not be stored, nothing of it was kept ({_first_line(exc)})",
+                    code=errors.DB_WRITE,
+                ) from None
+            if held[1] != extractor:
+                return StoreOutcome(
+                    "unchanged",
+                    held[0],
+                    note=f"claims from {held[1]}; --reextract replaces them with {extractor}'s",
+                )
+            return StoreOutcome("unchanged", held[0], note="already in the ledger")
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                where,
+                f"could not be stored, nothing of it was kept ({_first_line(exc)})",
+                code=errors.DB_WRITE,
+            ) from None
+
+    def _insert_extraction(
+        self, conn: Any, article_id: int, found: Sequence[Claim], extractor: str, now: datetime
+    ) -> None:
+        extraction_id = conn.execute(
+            _INSERT_EXTRACTION,
+            {
+                "article_id": article_id,
+                "extractor": extractor,
+                "extracted_at": now,
+                "is_current": True,
+                "claim_count": len(found),
+            },
+        ).scalar_one()
+        if found:
+            conn.execute(
+                _INSERT_CLAIMS, [_claim_row(c, article_id, extraction_id, i) for i, c in enumerate(found)]
+            )
+
+
+# Statements built once (see queries._STATUS): ingest runs them for every article.
+_INSERT_ARTICLE = insert(articles).returning(articles.c.id)
+_INSERT_EXTRACTION = insert(extractions).returning(extractions.c.id)
+_INSERT_CLAIMS = insert(claims)
+
+
 def _article_row(article: Article, digest: str, now: datetime) -> dict[str, Any]:
     return {
         "body_hash": digest,
@@ -411,4 +493,4 @@ def _first_line(exc: BaseException) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
-__all__ = ["Ledger", "Records", "Rejection", "body_hash"]
+__all__ = ["Ledger", "Records", "Rejection", "Writer", "body_hash"]

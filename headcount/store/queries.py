@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, text
+from sqlalchemy import Select, and_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.engine import Connection, Row
 
 from headcount import errors
@@ -26,16 +26,21 @@ _CLAIM_COLUMNS = [
 ]
 
 
+# Built once: ingest runs this for every article, and building a statement costs more than
+# running it on SQLite.
+_STATUS = (
+    select(articles.c.id, extractions.c.extractor)
+    .select_from(articles)
+    .outerjoin(
+        extractions, and_(extractions.c.article_id == articles.c.id, extractions.c.is_current.is_(True))
+    )
+    .where(articles.c.body_hash == bindparam("digest"))
+)
+
+
 def article_status(conn: Connection, digest: str) -> tuple[int, str | None] | None:
     """``(article id, current extractor)`` for a body hash, or None when not held."""
-    row = conn.execute(
-        select(articles.c.id, extractions.c.extractor)
-        .select_from(articles)
-        .outerjoin(
-            extractions, and_(extractions.c.article_id == articles.c.id, extractions.c.is_current.is_(True))
-        )
-        .where(articles.c.body_hash == digest)
-    ).first()
+    row = conn.execute(_STATUS, {"digest": digest}).first()
     return (row[0], row[1]) if row is not None else None
 
 

@@ -1,0 +1,193 @@
+"""Ingest throughput and memory: extraction alone vs. extraction + storing, SQLite and PostgreSQL.
+
+Run by hand (``make bench`` or ``.venv/bin/python bench/ingest.py``); it prints figures and
+asserts nothing. It writes ``N`` generated variants of the sample articles (numbers, dates,
+outlets and a closing line varied, so every body is distinct) to a JSONL file, then, each in a
+fresh process so peak memory is its own:
+
+- ``extract``: read the JSONL and run ``headcount.pipeline.process`` on every article (no store);
+- ``sqlite`` / ``postgresql``: ``headcount.ingest`` into an empty ledger (one transaction per
+  article, as the CLI does), then once more (every article unchanged).
+
+Target (issue 3): storing adds at most 30% to the time of extraction alone, and peak memory stays
+flat as the corpus grows (the sizes are run one after the other to show it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+ROW = "{:>8}  {:<11} {:>8} {:>8} {:>10} {:>11} {:>8}"
+OUTLETS = ["Sample Wire", "Example Gazette", "Demo Daily", "Test Tribune", "Placeholder Post"]
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
+
+
+def _variant(text: str, i: int, rng: random.Random) -> dict[str, str]:
+    header, body = text.split("---\n", 2)[1:]
+    meta = dict(line.split(": ", 1) for line in header.strip().splitlines() if ": " in line)
+
+    def scale(match: re.Match[str]) -> str:
+        raw = match.group(0)
+        value = int(raw.replace(",", ""))
+        if 1990 <= value <= 2030:  # a year: keep it, periods depend on it
+            return raw
+        varied = max(2, int(value * rng.uniform(0.5, 1.5)))
+        return f"{varied:,}" if "," in raw else str(varied)
+
+    body = (
+        _NUMBER.sub(scale, body).rstrip("\n")
+        + f"\n\nBench copy {i:x}, filed by the {rng.choice(OUTLETS)} desk.\n"
+    )
+    year = int(meta.get("published", "2025-01-01")[:4])
+    return {
+        "url": f"https://example.org/bench/{i}",
+        "outlet": rng.choice(OUTLETS),
+        "published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "language": "en",
+        "title": meta.get("title", ""),
+        "text": body,
+    }
+
+
+def write_corpus(path: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "en").glob("*.txt"))]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(count):
+            fh.write(json.dumps(_variant(texts[i % len(texts)], i, rng), ensure_ascii=False) + "\n")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker(mode: str, corpus: str, db: str | None) -> dict[str, float]:
+    """One measurement, in this process: what the parent prints."""
+    import headcount
+    from headcount.pipeline import process
+
+    started = time.perf_counter()
+    if mode == "extract":
+        articles = claims = 0
+        for item in headcount.iter_articles([corpus]):
+            if isinstance(item, headcount.Article):
+                claims += len(process(item).claims)
+                articles += 1
+        return {
+            "seconds": time.perf_counter() - started,
+            "articles": articles,
+            "claims": claims,
+            "peak_mb": _peak_mb(),
+        }
+    assert db is not None
+    with headcount.open_ledger(db) as ledger:
+        opened = time.perf_counter()
+        summary = headcount.ingest(ledger, [corpus])
+        first = time.perf_counter()
+        again = headcount.ingest(ledger, [corpus])
+        second = time.perf_counter()
+    assert summary.new > 0 and again.unchanged == summary.new, (summary, again)
+    return {
+        "seconds": first - opened,
+        "articles": summary.new,
+        "claims": summary.claims,
+        "again_seconds": second - first,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def _run(mode: str, corpus: Path, db: str | None = None) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--worker", mode, "--corpus", str(corpus)] + (["--db", db] if db else [])
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _pg_schema(action: str, schema: str) -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            "postgresql://postgres@127.0.0.1:5432/test", autocommit=True, connect_timeout=3
+        ) as c:
+            c.execute(f"{action} SCHEMA {schema}" + (" CASCADE" if action == "DROP" else ""))
+        return True
+    except Exception as exc:
+        print(f"  (PostgreSQL skipped: {exc})")
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,2500,5000,10000", help="corpus sizes, comma separated")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.corpus, args.db)))
+        return
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    backends = args.backends.split(",")
+    print(f"bench/ingest.py: {', '.join(map(str, sizes))} generated articles; one fresh process per figure")
+    print(ROW.format("articles", "mode", "seconds", "art/s", "vs extract", "again art/s", "peak MB"))
+    with tempfile.TemporaryDirectory(prefix="headcount-bench-") as tmp:
+        for n in sizes:
+            corpus = Path(tmp) / f"corpus-{n}.jsonl"
+            write_corpus(corpus, n)
+            base = _run("extract", corpus)
+            print(
+                ROW.format(
+                    n,
+                    "extract",
+                    f"{base['seconds']:.1f}",
+                    f"{n / base['seconds']:.0f}",
+                    "",
+                    "",
+                    f"{base['peak_mb']:.0f}",
+                )
+            )
+            for backend in backends:
+                if backend == "sqlite":
+                    url, schema = f"sqlite:///{Path(tmp) / f'bench-{n}.db'}", None
+                else:
+                    schema = f"hc_bench_{uuid.uuid4().hex[:8]}"
+                    if not _pg_schema("CREATE", schema):
+                        continue
+                    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+                try:
+                    got = _run("ingest", corpus, url)
+                finally:
+                    if schema:
+                        _pg_schema("DROP", schema)
+                overhead = got["seconds"] / base["seconds"] - 1
+                print(
+                    ROW.format(
+                        n,
+                        backend,
+                        f"{got['seconds']:.1f}",
+                        f"{n / got['seconds']:.0f}",
+                        f"{overhead:+.0%}",
+                        f"{n / got['again_seconds']:.0f}",
+                        f"{got['peak_mb']:.0f}",
+                    )
+                )
+    print("vs extract: time added by storing, over extraction alone (target: at most +30%).")
+    print("again: the same corpus ingested a second time (every article unchanged, nothing extracted).")
+
+
+if __name__ == "__main__":
+    main()
