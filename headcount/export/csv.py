@@ -29,6 +29,7 @@ def _cell(value: Any) -> Any:
 
 def write(records: Iterable[LedgerClaim], destination: str | Path | IO[Any]) -> int:
     with ExitStack() as stack:
+        out: IO[Any]
         if isinstance(destination, str | Path):
             out = stack.enter_context(open(destination, "w", encoding="utf-8", newline=""))
         else:

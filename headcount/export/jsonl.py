@@ -14,6 +14,7 @@ from headcount.model import LedgerClaim
 
 def write(records: Iterable[LedgerClaim], destination: str | Path | IO[Any]) -> int:
     with ExitStack() as stack:
+        out: IO[Any]
         if isinstance(destination, str | Path):
             out = stack.enter_context(open(destination, "w", encoding="utf-8"))
         else:

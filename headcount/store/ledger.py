@@ -303,7 +303,12 @@ class Writer:
 
     def _reading(self) -> Any:
         if self._reader is None:
-            self._reader = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            self._reader = self._engine.connect()
+            if self._engine.dialect.name != "sqlite":
+                # PostgreSQL: no BEGIN/ROLLBACK around each look-up. SQLite reads already run
+                # outside transactions (store.engine), and resetting pysqlite's autocommit on
+                # return to the pool would undo the engine's set-up.
+                self._reader.execution_options(isolation_level="AUTOCOMMIT")
         return self._reader
 
     def _writing(self) -> Any:
