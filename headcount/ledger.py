@@ -73,28 +73,33 @@ def ingest(
         on_progress(0, total, "")
     try:
         for done, source in enumerate(sources, start=1):
-            for item in read_source(source, settings=settings, fetcher=fetcher):
-                if isinstance(item, Rejection):
-                    rejected.append(item)
-                    log.info("rejected %s", item)
-                    continue
-                held = writer.status(item)
-                if held is not None and (held[1] == EXTRACTOR or not reextract):
-                    unchanged += 1
-                    stale += held[1] != EXTRACTOR
-                    continue
-                result = process(item)
-                if result.rejection is not None:
-                    rejected.append(result.rejection)
-                    continue
-                storing.put(item, result.claims)
+            for batch in _batches(read_source(source, settings=settings, fetcher=fetcher)):
+                articles = [item for item in batch if isinstance(item, Article)]
+                held = dict(zip(map(id, articles), writer.statuses(articles), strict=True))
+                for item in batch:
+                    if isinstance(item, Rejection):
+                        rejected.append(item)
+                        log.info("rejected %s", item)
+                        continue
+                    status = held[id(item)]
+                    if status is not None and (status[1] == EXTRACTOR or not reextract):
+                        unchanged += 1
+                        stale += status[1] != EXTRACTOR
+                        continue
+                    result = process(item)
+                    if result.rejection is not None:
+                        rejected.append(result.rejection)
+                        continue
+                    storing.put(item, result.claims)
             if on_progress:
                 on_progress(done, total, source.location)
     finally:
-        storing.close()
-        writer.close()
-        if fetcher is not None:
-            fetcher.close()
+        try:
+            storing.close()
+        finally:
+            writer.close()
+            if fetcher is not None:
+                fetcher.close()
     rejected.extend(storing.rejected)
     new, reextracted, claims = storing.new, storing.reextracted, storing.claims
     unchanged += storing.unchanged
@@ -107,6 +112,21 @@ def ingest(
     summary = IngestSummary(new, unchanged, reextracted, claims, tuple(rejected), tuple(notes))
     ledger.finish_run(run_id, summary)
     return summary
+
+
+#: Articles looked up in the ledger with one query (each is still stored in its own transaction).
+BATCH = 64
+
+
+def _batches(items: Iterable[Article | Rejection]) -> Iterable[list[Article | Rejection]]:
+    batch: list[Article | Rejection] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class _Storing:

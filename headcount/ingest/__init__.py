@@ -6,18 +6,14 @@ goes on past bad inputs. :func:`plan_sources` turns the arguments into a list of
 walked, a reader chosen per file by extension and content) so a caller can show progress;
 :func:`read_source` reads one. Articles that declare no language get a detected one.
 
-======================  ==================================================================
-input                   reader
-======================  ==================================================================
-``.txt``, ``.text``     article file, optional YAML front matter (``frontmatter``)
-``.md``, ``.markdown``  article file; in a folder walk only with front matter (else docs)
-``.html``, ``.htm``     HTML page (``html``: trafilatura + htmldate)
-``.jsonl``, ``.ndjson``  one article per line (``jsonl``)
-``.warc``, ``.warc.gz``  every HTML response record (``warc``)
-``.rss``, ``.atom``     feed; its entries' pages are fetched when it is named as an argument
-``http(s)://…``         a page or a feed, fetched (``urls``): only when given explicitly
-other files             by content: HTML, WARC or feed; named explicitly, else read as text
-======================  ==================================================================
+- ``.txt``, ``.text``: an article file, optional YAML front matter (``frontmatter``);
+- ``.md``, ``.markdown``: the same; in a folder walk only with front matter (else it is docs);
+- ``.html``, ``.htm``: an HTML page (``html``: trafilatura + htmldate);
+- ``.jsonl``, ``.ndjson``: one article per line (``jsonl``);
+- ``.warc``, ``.warc.gz``: every HTML response record (``warc``);
+- ``.rss``, ``.atom``: a feed; its entries' pages are fetched when it is named as an argument;
+- ``http(s)://…``: a page or a feed, fetched (``urls``), only when given explicitly;
+- other files, by content: HTML, WARC or feed; when named explicitly, else read as text.
 """
 
 from __future__ import annotations
@@ -77,10 +73,10 @@ def plan_sources(paths: Iterable[str | Path]) -> list[Source]:
     """The inputs behind the arguments, in order: folders walked recursively (sorted, hidden
     entries skipped), a reader chosen for each file."""
     out: list[Source] = []
+    from headcount.ingest.urls import is_url
+
     for raw in paths:
         text = str(raw)
-        from headcount.ingest.urls import is_url
-
         if is_url(text):
             out.append(Source(text, "url"))
             continue

@@ -30,7 +30,7 @@ BUSY_TIMEOUT = 60
 #: SQLite: pages in the write-ahead log before it is copied back (default 1000) and page cache
 #: per connection in KiB (default 2 MiB).
 WAL_CHECKPOINT_PAGES = 10_000
-CACHE_KIB = 32 * 1024
+CACHE_KIB = 8 * 1024
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Key of the PostgreSQL advisory lock that serialises migrations (any constant will do).
 _MIGRATION_LOCK = 0x68_63_6E_74  # "hcnt"

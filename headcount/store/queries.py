@@ -38,6 +38,23 @@ _STATUS = (
 )
 
 
+_STATUSES = (
+    select(articles.c.body_hash, articles.c.id, extractions.c.extractor)
+    .select_from(articles)
+    .outerjoin(
+        extractions, and_(extractions.c.article_id == articles.c.id, extractions.c.is_current.is_(True))
+    )
+    .where(articles.c.body_hash.in_(bindparam("digests", expanding=True)))
+)
+
+
+def article_statuses(conn: Connection, digests: Sequence[str]) -> dict[str, tuple[int, str | None]]:
+    """``{body hash: (article id, current extractor)}`` for those of ``digests`` that are held."""
+    if not digests:
+        return {}
+    return {row[0]: (row[1], row[2]) for row in conn.execute(_STATUSES, {"digests": list(digests)})}
+
+
 def article_status(conn: Connection, digest: str) -> tuple[int, str | None] | None:
     """``(article id, current extractor)`` for a body hash, or None when not held."""
     row = conn.execute(_STATUS, {"digest": digest}).first()

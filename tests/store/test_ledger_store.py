@@ -163,3 +163,41 @@ def test_to_pandas_has_one_row_per_claim(ledger, sample_paths) -> None:
     assert list(frame["id"]) == [r.id for r in records]
     assert set(frame["metric"]) <= {"desertion"}
     assert str(frame["published"].dtype).startswith("datetime64")
+
+
+def test_a_store_failure_on_one_article_is_a_rejection_and_the_rest_goes_in(
+    ledger, sample_paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from headcount.store.ledger import Writer
+
+    real_add = Writer.add
+    victim = str(sample_paths[1])
+
+    def failing_add(self, article, found, **kw):  # type: ignore[no-untyped-def]
+        if article.source == victim:
+            raise StoreError(
+                victim, "could not be stored, nothing of it was kept (disk full)", code=errors.DB_WRITE
+            )
+        return real_add(self, article, found, **kw)
+
+    monkeypatch.setattr(Writer, "add", failing_add)
+    summary = _ingest(ledger, sample_paths)
+    assert [(r.source, r.code) for r in summary.rejections] == [(victim, errors.DB_WRITE)]
+    assert summary.new == len(sample_paths) - 1
+    assert sorted(a.article.source for a in ledger.articles()) == sorted(
+        str(p) for p in sample_paths if str(p) != victim
+    )
+
+
+def test_an_unexpected_store_error_stops_the_ingest(
+    ledger, sample_paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from headcount.store.ledger import Writer
+
+    def broken_add(self, article, found, **kw):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(Writer, "add", broken_add)
+    with pytest.raises(RuntimeError, match="went away"):
+        _ingest(ledger, sample_paths)
+    assert ledger.counts()["articles"] == 0
