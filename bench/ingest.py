@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-ROW = "{:>8}  {:<11} {:>8} {:>8} {:>10} {:>11} {:>8}"
+ROW = "{:>8}  {:<11} {:>8} {:>8} {:>10} {:>8} {:>11} {:>8}"
 OUTLETS = ["Sample Wire", "Example Gazette", "Demo Daily", "Test Tribune", "Placeholder Post"]
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
 
@@ -79,6 +79,7 @@ def worker(mode: str, corpus: str, db: str | None) -> dict[str, float]:
     from headcount.pipeline import process
 
     started = time.perf_counter()
+    cpu = time.process_time()
     if mode == "extract":
         articles = claims = 0
         for item in headcount.iter_articles([corpus]):
@@ -87,6 +88,7 @@ def worker(mode: str, corpus: str, db: str | None) -> dict[str, float]:
                 articles += 1
         return {
             "seconds": time.perf_counter() - started,
+            "cpu": time.process_time() - cpu,
             "articles": articles,
             "claims": claims,
             "peak_mb": _peak_mb(),
@@ -94,13 +96,16 @@ def worker(mode: str, corpus: str, db: str | None) -> dict[str, float]:
     assert db is not None
     with headcount.open_ledger(db) as ledger:
         opened = time.perf_counter()
+        cpu = time.process_time()
         summary = headcount.ingest(ledger, [corpus])
         first = time.perf_counter()
+        first_cpu = time.process_time() - cpu
         again = headcount.ingest(ledger, [corpus])
         second = time.perf_counter()
     assert summary.new > 0 and again.unchanged == summary.new, (summary, again)
     return {
         "seconds": first - opened,
+        "cpu": first_cpu,
         "articles": summary.new,
         "claims": summary.claims,
         "again_seconds": second - first,
@@ -112,6 +117,11 @@ def _run(mode: str, corpus: Path, db: str | None = None) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--worker", mode, "--corpus", str(corpus)] + (["--db", db] if db else [])
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _best(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The fastest of repeated runs: on a shared machine, noise only ever adds time."""
+    return min(runs, key=lambda r: r["seconds"])
 
 
 def _pg_schema(action: str, schema: str) -> bool:
@@ -132,6 +142,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,2500,5000,10000", help="corpus sizes, comma separated")
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the fastest is shown")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -143,12 +154,12 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     backends = args.backends.split(",")
     print(f"bench/ingest.py: {', '.join(map(str, sizes))} generated articles; one fresh process per figure")
-    print(ROW.format("articles", "mode", "seconds", "art/s", "vs extract", "again art/s", "peak MB"))
+    print(ROW.format("articles", "mode", "seconds", "art/s", "vs extract", "cpu s", "again art/s", "peak MB"))
     with tempfile.TemporaryDirectory(prefix="headcount-bench-") as tmp:
         for n in sizes:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             write_corpus(corpus, n)
-            base = _run("extract", corpus)
+            base = _best([_run("extract", corpus) for _ in range(args.repeat)])
             print(
                 ROW.format(
                     n,
@@ -156,23 +167,29 @@ def main() -> None:
                     f"{base['seconds']:.1f}",
                     f"{n / base['seconds']:.0f}",
                     "",
+                    f"{base['cpu']:.1f}",
                     "",
                     f"{base['peak_mb']:.0f}",
                 )
             )
             for backend in backends:
-                if backend == "sqlite":
-                    url, schema = f"sqlite:///{Path(tmp) / f'bench-{n}.db'}", None
-                else:
-                    schema = f"hc_bench_{uuid.uuid4().hex[:8]}"
-                    if not _pg_schema("CREATE", schema):
-                        continue
-                    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-                try:
-                    got = _run("ingest", corpus, url)
-                finally:
-                    if schema:
-                        _pg_schema("DROP", schema)
+                runs = []
+                for _ in range(args.repeat):
+                    if backend == "sqlite":
+                        url, schema = f"sqlite:///{Path(tmp) / f'bench-{n}-{len(runs)}.db'}", None
+                    else:
+                        schema = f"hc_bench_{uuid.uuid4().hex[:8]}"
+                        if not _pg_schema("CREATE", schema):
+                            break
+                        url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+                    try:
+                        runs.append(_run("ingest", corpus, url))
+                    finally:
+                        if schema:
+                            _pg_schema("DROP", schema)
+                if not runs:
+                    continue
+                got = _best(runs)
                 overhead = got["seconds"] / base["seconds"] - 1
                 print(
                     ROW.format(
@@ -181,11 +198,14 @@ def main() -> None:
                         f"{got['seconds']:.1f}",
                         f"{n / got['seconds']:.0f}",
                         f"{overhead:+.0%}",
+                        f"{got['cpu']:.1f}",
                         f"{n / got['again_seconds']:.0f}",
                         f"{got['peak_mb']:.0f}",
                     )
                 )
     print("vs extract: time added by storing, over extraction alone (target: at most +30%).")
+    print("cpu s: CPU time of the headcount process (PostgreSQL's own work is not in it).")
+    print(f"Each figure is the fastest of {args.repeat} runs.")
     print("again: the same corpus ingested a second time (every article unchanged, nothing extracted).")
 
 
