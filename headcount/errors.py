@@ -67,6 +67,7 @@ BAD_JSONL_LINE = "H114"  # a JSONL line that is not a JSON object with a 'text' 
 BAD_WARC = "H115"  # a WARC record that is truncated or malformed
 BAD_FEED = "H116"  # an RSS/Atom feed that cannot be parsed or lists no entries
 UNSUPPORTED = "H117"  # content of a type headcount does not read (a PDF, an image …)
+READER_FAILED = "H118"  # a bug: a reader raised on an input instead of rejecting it
 EXTRACTOR_FAILED = "H201"  # a bug: the extractor raised on a readable article
 DB_UNAVAILABLE = "H301"  # the ledger's database cannot be opened or reached
 DB_MIGRATION = "H302"  # the ledger's schema could not be brought up to date

@@ -163,11 +163,20 @@ def read_source(
 ) -> Iterator[Article | Rejection]:
     """The articles of one input (several for JSONL, WARC and feeds), or Rejections."""
     settings = settings or Settings.from_env()
-    for item in _read(source, settings, fetcher):
-        if isinstance(item, Article) and not item.language:
-            yield with_language(item, settings)
-        else:
-            yield item
+    try:
+        for item in _read(source, settings, fetcher):
+            if isinstance(item, Article) and not item.language:
+                yield with_language(item, settings)
+            else:
+                yield item
+    except Exception as exc:  # a reader bug must not stop a batch of a million inputs
+        log.exception("reader failed on %s", source.location)
+        yield Rejection(
+            source.location,
+            errors.READER_FAILED,
+            f"reading failed ({type(exc).__name__}: {exc}); the articles before it were kept; "
+            "please report this input",
+        )
 
 
 def _read(source: Source, settings: Settings, fetcher: Fetcher | None) -> Iterator[Article | Rejection]:

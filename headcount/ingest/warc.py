@@ -22,6 +22,8 @@ from headcount.model import Article, Rejection
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: What reading a damaged archive raises (a cut gzip member, a short read, bad chunked encoding).
+_MALFORMED = (EOFError, OSError, ValueError, zlib.error)
 _CHUNK = 1 << 16
 
 
@@ -54,24 +56,28 @@ def read_warc(path: str | Path, *, max_bytes: int) -> Iterator[Article | Rejecti
     offset = 0
     try:
         records = ArchiveIterator(fh)
-        try:
-            for record in records:
-                number += 1
-                offset = records.offset  # (get_record_offset() would consume the record)
-                item = _record(record, where, number, offset, max_bytes)
-                if item is not None:
-                    yield item
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError) as exc:
-            # warcio reports a cut-off header block in several ways (an AttributeError on a
-            # record whose URI line is missing among them): each is a malformed record.
-            yield Rejection(
-                where,
-                errors.BAD_WARC,
-                f"record {number + 1} (after byte offset {offset:,}) is malformed or truncated "
-                f"({type(exc).__name__}); the records before it were read",
-                number + 1,
-            )
-            return
+        iterator = iter(records)
+        while True:
+            try:
+                record = next(iterator)
+            except StopIteration:
+                break
+            except (*_MALFORMED, ArchiveLoadFailed, AttributeError) as exc:
+                # warcio reports a cut-off header block in several ways (an AttributeError on a
+                # record whose URI line is missing among them): each is a malformed record.
+                yield Rejection(
+                    where,
+                    errors.BAD_WARC,
+                    f"record {number + 1} (after byte offset {offset:,}) is malformed or truncated "
+                    f"({type(exc).__name__}); the records before it were read",
+                    number + 1,
+                )
+                return
+            number += 1
+            offset = records.offset  # (get_record_offset() would consume the record)
+            item = _record(record, where, number, offset, max_bytes)
+            if item is not None:
+                yield item
         # A tail the iterator could not parse as a record is one cut short (a truncated gzip
         # member ends the iteration silently instead of raising).
         end = records.offset
@@ -130,9 +136,18 @@ def _record(record: Any, where: str, number: int, offset: int, max_bytes: int) -
             number,
         )
     chunks = []
-    stream = record.content_stream()
-    while chunk := stream.read(_CHUNK):
-        chunks.append(chunk)
+    try:
+        stream = record.content_stream()
+        while chunk := stream.read(_CHUNK):
+            chunks.append(chunk)
+    except _MALFORMED as exc:
+        return Rejection(
+            where,
+            errors.BAD_WARC,
+            f"record {number} ({url}) at byte offset {offset:,} cannot be read to its end "
+            f"({type(exc).__name__})",
+            number,
+        )
     if getattr(record.raw_stream, "limit", 0) > 0:
         return Rejection(
             where,

@@ -75,3 +75,21 @@ def test_inputs_that_cannot_be_planned_are_rejections(tmp_path: Path) -> None:
         ("url", None),
         ("url", None),
     ]
+
+
+def test_a_reader_that_fails_is_a_rejection_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from headcount import Article, Rejection
+    from headcount.ingest import html, iter_articles
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("trafilatura exploded")
+
+    monkeypatch.setattr(html, "parse_html", broken)
+    (tmp_path / "a.html").write_bytes(HTML)
+    (tmp_path / "b.txt").write_text("A body that is fine.\n", encoding="utf-8")
+    items = list(iter_articles([tmp_path]))
+    assert [type(i) for i in items] == [Rejection, Article]
+    assert (items[0].code, items[0].source) == (errors.READER_FAILED, str(tmp_path / "a.html"))
+    assert "trafilatura exploded" in items[0].reason
