@@ -110,3 +110,16 @@ def test_a_ledger_from_a_newer_headcount_is_refused(tmp_path: Path) -> None:
         open_ledger(f"sqlite:///{path}")
     assert caught.value.code == errors.DB_MIGRATION
     assert "newer headcount" in str(caught.value)
+
+
+def test_connections_go_back_to_the_pool_as_the_engine_set_them_up(ledger, sample_paths) -> None:
+    ingest(ledger, [str(p) for p in sample_paths])
+    with ledger.engine.connect() as conn:
+        if ledger.backend == "postgresql":
+            # The ingest's writer relaxed synchronous_commit for itself only.
+            assert conn.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+        else:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+            assert conn.connection.dbapi_connection.isolation_level is None
