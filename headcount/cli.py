@@ -6,6 +6,7 @@ the other inputs of a batch are still processed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from datetime import datetime
@@ -250,10 +251,29 @@ def ingest(
         bool,
         typer.Option("--reextract", help="Re-extract articles whose claims come from an older extractor."),
     ] = False,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            help="Size cap per file, page, JSONL line or WARC record (default 20 MB, HEADCOUNT_MAX_BYTES).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=0.1,
+            help="Seconds a URL may take (default 20, HEADCOUNT_TIMEOUT).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles from files, folders, URLs, feeds, JSONL and WARC into the ledger."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from headcount.config import Settings
     from headcount.ledger import ingest as run_ingest
 
     with _open(db) as ledger:
@@ -277,8 +297,15 @@ def ingest(
                 task = progress.add_task("Ingesting", total=total, current="")
             progress.update(task, completed=done, current=Path(location).name if location else "")
 
+        settings = Settings.from_env()
+        if max_bytes is not None:
+            settings = dataclasses.replace(settings, max_bytes=max_bytes)
+        if timeout is not None:
+            settings = dataclasses.replace(settings, timeout=timeout)
         try:
-            summary = run_ingest(ledger, sources, reextract=reextract, on_progress=on_progress)
+            summary = run_ingest(
+                ledger, sources, reextract=reextract, settings=settings, on_progress=on_progress
+            )
         finally:
             if task is not None:
                 progress.stop()

@@ -230,3 +230,11 @@ def test_every_ledger_command_is_documented(command: str) -> None:
     assert f"headcount {command}" in readme
     assert f"headcount {command}" in docs
     assert run(command, "--help").exit_code == 0
+
+
+def test_the_size_cap_can_be_set_on_the_command_line(ledger_url: str, sample_paths) -> None:
+    size = sample_paths[0].stat().st_size
+    result = run("ingest", str(sample_paths[0]), "--db", ledger_url, "--max-bytes", str(size - 1))
+    assert result.exit_code == 1
+    assert f"[H108] {sample_paths[0]}: {size:,} bytes is over the {size - 1:,}-byte size cap" in result.stderr
+    assert run("ingest", str(sample_paths[0]), "--db", ledger_url, "--max-bytes", str(size)).exit_code == 0
