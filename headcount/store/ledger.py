@@ -282,7 +282,8 @@ class Writer:
     """Two connections held for a batch of writes: one for look-ups, outside any transaction
     (each statement sees what is committed; no BEGIN/ROLLBACK round trip per article), and one
     for writes, one transaction per article. Checking connections out of the pool per article
-    costs more than storing it."""
+    costs more than storing it. :meth:`statuses` and :meth:`add` may run on two threads (one
+    each): they never share a connection."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -331,11 +332,11 @@ class Writer:
         return self._conn
 
     def _look_up(self, digest: str) -> tuple[int, str | None] | None:
-        conn = self._reading()
-        try:
+        # On the write connection: add() may run on another thread than statuses(), and a
+        # connection must not be shared between threads.
+        conn = self._writing()
+        with conn.begin():
             return queries.article_status(conn, digest)
-        finally:
-            conn.rollback()  # ends SQLAlchemy's bookkeeping; nothing is sent in autocommit
 
     def status(self, article: Article) -> tuple[int, str | None] | None:
         """``(article id, current extractor)`` when the ledger holds this article, else None."""
