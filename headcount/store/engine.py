@@ -62,7 +62,15 @@ def open_engine(url: str) -> Engine:
         raise StoreError(
             shown, f"{backend!r} is not supported; use SQLite or PostgreSQL", code=errors.DB_UNAVAILABLE
         )
-    if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+    if backend == "sqlite" and (not parsed.database or parsed.database == ":memory:"):
+        # Each connection to an in-memory database sees a database of its own, and an ingest
+        # reads and writes on two.
+        raise StoreError(
+            shown,
+            "an in-memory SQLite ledger is not supported; use a file, e.g. sqlite:////tmp/ledger.db",
+            code=errors.DB_UNAVAILABLE,
+        )
+    if backend == "sqlite":
         folder = Path(parsed.database).expanduser().resolve().parent
         if not folder.is_dir():
             raise StoreError(shown, f"the folder {folder} does not exist", code=errors.DB_UNAVAILABLE)

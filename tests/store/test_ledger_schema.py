@@ -83,6 +83,8 @@ def test_sqlite_ledger_is_plain_sqlite_in_wal_mode(tmp_path: Path, sample_paths)
         ("not a url", "not a database URL"),
         ("mysql://localhost/x", "'mysql' is not supported"),
         ("sqlite:////nonexistent-folder-headcount/x.db", "does not exist"),
+        ("sqlite://", "in-memory SQLite ledger is not supported"),
+        ("sqlite:///:memory:", "in-memory SQLite ledger is not supported"),
     ],
 )
 def test_a_ledger_that_cannot_be_opened_says_why(url: str, fragment: str) -> None:
