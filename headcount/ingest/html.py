@@ -36,8 +36,13 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def decode_html(data: bytes, where: str, *, charset: str | None = None) -> str:
-    """Text of an HTML page: the charset the server or the page declares when it decodes the
-    bytes cleanly, else UTF-8 or detection (``decode``)."""
+    """Text of an HTML page: UTF-8 when the bytes are valid UTF-8 (pages often declare
+    ISO-8859-1 and send UTF-8, and Latin-1 decodes anything into mojibake), else the charset the
+    server or the page declares, else detection (``decode``)."""
+    try:
+        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError:
+        pass
     declared = [charset] if charset else []
     found = _META_CHARSET.search(data[:4096])
     if found:

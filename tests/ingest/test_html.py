@@ -111,3 +111,8 @@ def test_undeclared_non_utf8_is_detected() -> None:
 )
 def test_looks_like_html(head: bytes, expected: bool) -> None:
     assert looks_like_html(head) is expected
+
+
+def test_utf8_wins_over_a_wrong_latin1_declaration() -> None:
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{RUSSIAN} Café</p></body></html>'
+    assert f"{RUSSIAN} Café" in decode_html(page.encode("utf-8"), "x.html", charset="iso-8859-1")
