@@ -37,7 +37,9 @@ def read_feed(data: bytes, where: str, *, fetcher: Fetcher | None) -> Iterator[A
     """The articles of a feed's entries: fetched pages with ``fetcher``, embedded content without."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # The feed's own address resolves relative entry links ("/news/123").
+    base = where if where.lower().startswith(("http://", "https://")) else None
+    parsed = feedparser.parse(data, response_headers={"content-location": base} if base else None)
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

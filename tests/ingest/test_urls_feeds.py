@@ -197,3 +197,14 @@ def test_a_feed_entry_without_link_or_content_is_a_rejection(http_server) -> Non
     assert isinstance(rejection, Rejection)
     assert (rejection.code, rejection.line) == (errors.NO_ARTICLE_TEXT, 1)
     assert rejection.reason == "entry 1 has neither a link nor content"
+
+
+def test_relative_entry_links_resolve_against_the_feed_url(http_server, make_html) -> None:
+    http_server.page("/news/one", make_html("One", [TEXT]))
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>One</title><link>/news/one</link></item></channel></rss>"
+    )
+    http_server.page("/feeds/all.xml", feed, "application/rss+xml")
+    [article] = _read([http_server.url("/feeds/all.xml")])
+    assert isinstance(article, Article) and article.url == http_server.url("/news/one")
