@@ -235,10 +235,12 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-def _open(db: str | None) -> Ledger:
+def _open(db: str | None, *, create: bool = False) -> Ledger:
+    """The ledger; only `ingest` creates one (a query in the wrong folder should say so, not
+    leave an empty headcount.db behind)."""
     from headcount.ledger import open_ledger
 
-    return open_ledger(db)
+    return open_ledger(db, create=create)
 
 
 @app.command()
@@ -276,7 +278,7 @@ def ingest(
     from headcount.config import Settings
     from headcount.ledger import ingest as run_ingest
 
-    with _open(db) as ledger:
+    with _open(db, create=True) as ledger:
         progress = Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),

@@ -35,16 +35,16 @@ Progress = Callable[[int, int, str], None]
 __all__ = ["ingest", "open_ledger"]
 
 
-def open_ledger(url: str | None = None) -> Ledger:
+def open_ledger(url: str | None = None, *, create: bool = True) -> Ledger:
     """The ledger at ``url`` (default: ``HEADCOUNT_DB``, else ``headcount.db`` in the working
-    folder), created or migrated to the current schema on open.
+    folder), created (unless ``create=False``) or migrated to the current schema on open.
 
     >>> ledger = open_ledger("sqlite:///headcount.db")  # doctest: +SKIP
     >>> ledger.claims(metric="desertion", side="ukraine").to_pandas()  # doctest: +SKIP
     """
     from headcount.store import Ledger
 
-    return Ledger(url or Settings.from_env().db_url)
+    return Ledger(url or Settings.from_env().db_url, create=create)
 
 
 def ingest(

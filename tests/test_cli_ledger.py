@@ -238,3 +238,30 @@ def test_the_size_cap_can_be_set_on_the_command_line(ledger_url: str, sample_pat
     assert result.exit_code == 1
     assert f"[H108] {sample_paths[0]}: {size:,} bytes is over the {size - 1:,}-byte size cap" in result.stderr
     assert run("ingest", str(sample_paths[0]), "--db", ledger_url, "--max-bytes", str(size)).exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["claims", "articles", "show", "show-article", "export"])
+def test_queries_do_not_create_a_ledger(tmp_path: Path, command: str) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "none.db"
+    args = {"show": ["1"], "show-article": ["1"], "export": ["-o", str(tmp_path / "x.csv")]}.get(command, [])
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from headcount.cli import main; main()",
+            command,
+            *args,
+            "--db",
+            f"sqlite:///{path}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    hint = "no ledger here yet; fill one with `headcount ingest SOURCE...` or give --db"
+    assert done.stderr.strip() == f"Error: [H301] {path}: {hint}"
+    assert not path.exists()

@@ -44,8 +44,9 @@ def display_url(url: str) -> str:
         return url
 
 
-def open_engine(url: str) -> Engine:
-    """An engine for a ledger URL (``sqlite:///path``, ``postgresql+psycopg://…``)."""
+def open_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for a ledger URL (``sqlite:///path``, ``postgresql+psycopg://…``); with
+    ``create=False`` a SQLite file that does not exist yet is an error, not a new ledger."""
     shown = display_url(url)
     try:
         parsed = make_url(url)
@@ -71,9 +72,15 @@ def open_engine(url: str) -> Engine:
             code=errors.DB_UNAVAILABLE,
         )
     if backend == "sqlite":
-        folder = Path(parsed.database).expanduser().resolve().parent
-        if not folder.is_dir():
-            raise StoreError(shown, f"the folder {folder} does not exist", code=errors.DB_UNAVAILABLE)
+        path = Path(parsed.database).expanduser().resolve()
+        if not path.parent.is_dir():
+            raise StoreError(shown, f"the folder {path.parent} does not exist", code=errors.DB_UNAVAILABLE)
+        if not create and not path.exists():
+            raise StoreError(
+                parsed.database,
+                "no ledger here yet; fill one with `headcount ingest SOURCE...` or give --db",
+                code=errors.DB_UNAVAILABLE,
+            )
     try:
         if backend == "sqlite":
             engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT})

@@ -76,9 +76,9 @@ class Ledger:
     Open one with :func:`headcount.open_ledger`; the schema is created or migrated on open.
     """
 
-    def __init__(self, url: str, *, engine: Engine | None = None) -> None:
+    def __init__(self, url: str, *, engine: Engine | None = None, create: bool = True) -> None:
         self.url = url
-        self.engine = engine or open_engine(url)
+        self.engine = engine or open_engine(url, create=create)
         try:
             migrate(self.engine)
         except BaseException:
