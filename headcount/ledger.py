@@ -18,7 +18,7 @@ from headcount import errors
 from headcount.config import Settings
 from headcount.errors import StoreError
 from headcount.extract import EXTRACTOR
-from headcount.ingest import plan_sources, read_source
+from headcount.ingest import count_inputs, iter_sources, read_source
 from headcount.model import Article, Claim, IngestSummary, Rejection
 from headcount.pipeline import process
 
@@ -60,19 +60,19 @@ def ingest(
 
     settings = settings or Settings.from_env()
     names = [str(p) for p in paths]
-    sources = plan_sources(names)
-    total = len(sources)
+    total = count_inputs(names)
     unchanged = stale = 0
     rejected: list[Rejection] = []
     run_id = ledger.start_run(names, EXTRACTOR)
-    online = any(s.kind == "url" or (s.kind == "feed" and s.explicit) for s in sources)
-    fetcher = Fetcher(settings) if online else None
+    fetcher: Fetcher | None = None  # one connection pool for every URL of the run, made when needed
     writer = ledger.writer()
     storing = _Storing(writer, reextract=reextract)
     if on_progress:
         on_progress(0, total, "")
     try:
-        for done, source in enumerate(sources, start=1):
+        for done, source in enumerate(iter_sources(names, with_skipped=True), start=1):
+            if fetcher is None and (source.kind == "url" or (source.kind == "feed" and source.explicit)):
+                fetcher = Fetcher(settings)
             for batch in _batches(read_source(source, settings=settings, fetcher=fetcher)):
                 articles = [item for item in batch if isinstance(item, Article)]
                 held = dict(zip(map(id, articles), writer.statuses(articles), strict=True))
@@ -92,6 +92,7 @@ def ingest(
                         continue
                     storing.put(item, result.claims)
             if on_progress:
+                total = max(total, done)
                 on_progress(done, total, source.location)
     finally:
         try:

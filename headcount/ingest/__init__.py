@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +50,10 @@ SNIFF_BYTES = 4096
 
 __all__ = [
     "Source",
+    "count_inputs",
     "decode",
     "iter_articles",
+    "iter_sources",
     "parse_article",
     "plan_sources",
     "read_article",
@@ -64,51 +67,85 @@ class Source:
     already known to be unusable (``kind == "rejected"``, with ``rejection`` saying why)."""
 
     location: str
-    kind: str  # text, html, jsonl, warc, feed, url, rejected
+    kind: str  # text, html, jsonl, warc, feed, url, rejected, skipped
     explicit: bool = True  # named as an argument (not found in a folder walk)
     rejection: Rejection | None = None
 
 
-def plan_sources(paths: Iterable[str | Path]) -> list[Source]:
-    """The inputs behind the arguments, in order: folders walked recursively (sorted, hidden
-    entries skipped), a reader chosen for each file."""
-    out: list[Source] = []
+def iter_sources(paths: Iterable[str | Path], *, with_skipped: bool = False) -> Iterator[Source]:
+    """The inputs behind the arguments, in order, one at a time: folders walked recursively
+    (sorted, hidden entries skipped), a reader chosen for each file. Memory does not grow with
+    the number of files. ``with_skipped`` also yields the files a walk passes over (an image, a
+    README), as ``kind == "skipped"``, so progress can count every file."""
     from headcount.ingest.urls import is_url
 
     for raw in paths:
         text = str(raw)
         if is_url(text):
-            out.append(Source(text, "url"))
+            yield Source(text, "url")
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = [s for s in (_classify(p, explicit=False) for p in _walk(path)) if s is not None]
-            if not found:
-                out.append(
-                    Source(
-                        text,
-                        "rejected",
-                        rejection=Rejection(
-                            text,
-                            errors.NO_ARTICLES,
-                            "no article files (text, HTML, JSONL, WARC or feeds) in this folder",
-                        ),
-                    )
-                )
-            out.extend(found)
-        else:
+        if not path.is_dir():
             source = _classify(path, explicit=True)
             assert source is not None  # explicit files always get a reader
-            out.append(source)
-    return out
+            yield source
+            continue
+        found = 0
+        for p in _walk(path):
+            source = _classify(p, explicit=False)
+            if source is None:
+                if with_skipped:
+                    yield Source(str(p), "skipped", explicit=False)
+                continue
+            found += 1
+            yield source
+        if not found:
+            yield Source(
+                text,
+                "rejected",
+                rejection=Rejection(
+                    text,
+                    errors.NO_ARTICLES,
+                    "no article files (text, HTML, JSONL, WARC or feeds) in this folder",
+                ),
+            )
+
+
+def plan_sources(paths: Iterable[str | Path]) -> list[Source]:
+    """:func:`iter_sources` as a list (for tests and small batches)."""
+    return list(iter_sources(paths))
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many inputs :func:`iter_sources` (``with_skipped=True``) goes through, without opening
+    a file: the total of a progress bar (a folder with no article counts one more)."""
+    from headcount.ingest.urls import is_url
+
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if not is_url(str(raw)) and path.is_dir():
+            total += sum(1 for _ in _walk(path))
+        else:
+            total += 1
+    return total
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for p in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in p.relative_to(folder).parts):
+    """The files under ``folder`` in sorted order, hidden entries skipped, symbolic links to
+    folders not followed (no loops); one folder's listing in memory at a time."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        log.warning("cannot list %s: %s", folder, exc.strerror)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if p.is_file():
-            yield p
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def _suffix(path: Path) -> str:
@@ -182,6 +219,8 @@ def read_source(
 def _read(source: Source, settings: Settings, fetcher: Fetcher | None) -> Iterator[Article | Rejection]:
     where = source.location
     limit = settings.max_bytes
+    if source.kind == "skipped":
+        return
     if source.kind == "rejected":
         assert source.rejection is not None
         yield source.rejection
@@ -267,5 +306,5 @@ def iter_articles(
     settings = settings or Settings.from_env()
     if max_bytes is not None:
         settings = dataclasses.replace(settings, max_bytes=max_bytes)
-    for source in plan_sources(paths):
+    for source in iter_sources(paths):
         yield from read_source(source, settings=settings, fetcher=fetcher)

@@ -93,3 +93,18 @@ def test_a_reader_that_fails_is_a_rejection_and_the_batch_goes_on(
     assert [type(i) for i in items] == [Rejection, Article]
     assert (items[0].code, items[0].source) == (errors.READER_FAILED, str(tmp_path / "a.html"))
     assert "trafilatura exploded" in items[0].reason
+
+
+def test_sources_come_one_at_a_time_and_progress_counts_every_file(tmp_path: Path) -> None:
+    from headcount.ingest import count_inputs, iter_sources
+
+    (tmp_path / "a.txt").write_text("Body.\n")
+    (tmp_path / "photo.png").write_bytes(PNG)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_bytes(HTML)
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)  # not followed
+    sources = iter_sources([tmp_path, "https://example.org/x"], with_skipped=True)
+    assert next(sources).location == str(tmp_path / "a.txt")  # a generator: nothing listed ahead
+    rest = [(Path(s.location).name, s.kind) for s in sources]
+    assert rest == [("photo.png", "skipped"), ("b.html", "html"), ("x", "url")]
+    assert count_inputs([tmp_path, "https://example.org/x"]) == 4
