@@ -42,6 +42,10 @@ def test_migrations_go_down_and_up_again(ledger, sample_paths) -> None:
     cfg = _alembic_config()
     with write_connection(ledger.engine) as conn, conn.begin():
         cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert len(ledger.articles(search="deserters")) == 1  # full-text search at every revision
+    with write_connection(ledger.engine) as conn, conn.begin():
+        cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
     with write_connection(ledger.engine) as conn, conn.begin():
         cfg.attributes["connection"] = conn
@@ -69,6 +73,13 @@ def test_sqlite_ledger_is_plain_sqlite_in_wal_mode(tmp_path: Path, sample_paths)
             "WHERE articles_fts MATCH 'lapse'"
         ).fetchall()
         assert hits == [("tass-security-source.txt",)]
+        # Datasette's test for "this table has full-text search" (datasette.utils.detect_fts).
+        for table in ("articles", "claims"):
+            found = conn.execute(
+                "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
+                (f"%VIRTUAL TABLE%USING FTS%content=[{table}]%",),
+            ).fetchall()
+            assert found == [(f"{table}_fts",)]
         row = conn.execute(
             "SELECT via, hedged, char_start, char_end FROM claims ORDER BY id LIMIT 1"
         ).fetchone()
