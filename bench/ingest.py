@@ -173,7 +173,7 @@ def main() -> None:
                 )
             )
             for backend in backends:
-                runs = []
+                runs: list[dict[str, float]] = []
                 for _ in range(args.repeat):
                     if backend == "sqlite":
                         url, schema = f"sqlite:///{Path(tmp) / f'bench-{n}-{len(runs)}.db'}", None

@@ -63,21 +63,22 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
         raise StoreError(
             shown, f"{backend!r} is not supported; use SQLite or PostgreSQL", code=errors.DB_UNAVAILABLE
         )
-    if backend == "sqlite" and (not parsed.database or parsed.database == ":memory:"):
-        # Each connection to an in-memory database sees a database of its own, and an ingest
-        # reads and writes on two.
-        raise StoreError(
-            shown,
-            "an in-memory SQLite ledger is not supported; use a file, e.g. sqlite:////tmp/ledger.db",
-            code=errors.DB_UNAVAILABLE,
-        )
     if backend == "sqlite":
-        path = Path(parsed.database).expanduser().resolve()
+        database = parsed.database
+        if not database or database == ":memory:":
+            # Each connection to an in-memory database sees a database of its own, and an
+            # ingest reads and writes on two.
+            raise StoreError(
+                shown,
+                "an in-memory SQLite ledger is not supported; use a file, e.g. sqlite:////tmp/ledger.db",
+                code=errors.DB_UNAVAILABLE,
+            )
+        path = Path(database).expanduser().resolve()
         if not path.parent.is_dir():
             raise StoreError(shown, f"the folder {path.parent} does not exist", code=errors.DB_UNAVAILABLE)
         if not create and not path.exists():
             raise StoreError(
-                parsed.database,
+                database,
                 "no ledger here yet; fill one with `headcount ingest SOURCE...` or give --db",
                 code=errors.DB_UNAVAILABLE,
             )
