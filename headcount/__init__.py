@@ -3,6 +3,7 @@
 The public surface: read articles, extract their claims, and the records they are made of.
 """
 
+from headcount.batch import BatchSummary, LoadSummary, load_batch, run_batch
 from headcount.errors import ConfigError, ExtractionError, HeadcountError, InputError, StoreError
 from headcount.extract import EXTRACTOR, extract_claims, find_figures, split_sentences
 from headcount.ingest import iter_articles, parse_article, read_article
@@ -30,6 +31,7 @@ __all__ = [
     "Actor",
     "Article",
     "Attribution",
+    "BatchSummary",
     "Claim",
     "ConfigError",
     "ExtractionError",
@@ -40,6 +42,7 @@ __all__ = [
     "InputError",
     "LedgerArticle",
     "LedgerClaim",
+    "LoadSummary",
     "Period",
     "Rejection",
     "Sentence",
@@ -50,9 +53,11 @@ __all__ = [
     "find_figures",
     "ingest",
     "iter_articles",
+    "load_batch",
     "open_ledger",
     "parse_article",
     "process",
     "read_article",
+    "run_batch",
     "split_sentences",
 ]

@@ -667,6 +667,162 @@ def export(
     console.print(Text(f"{count} claims written to {output} ({fmt.value})"), soft_wrap=True)
 
 
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Folders, JSONL and WARC files: local paths or fsspec URLs (s3://…)."),
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output folder (local path or fsspec URL).")],
+    scheduler: Annotated[
+        str,
+        typer.Option(
+            help="local (a cluster on this machine), sync (no Dask) or a scheduler address (tcp://HOST:8786)."
+        ),
+    ] = "local",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes of a local cluster (default: one per core); with an address, "
+            "wait for this many workers.",
+            show_default=False,
+        ),
+    ] = None,
+    partition_mb: Annotated[
+        float, typer.Option("--partition-mb", min=0.01, help="MB of input per partition (one task).")
+    ] = 4.0,
+    narratives: Annotated[
+        bool,
+        typer.Option("--narratives", help="Then cluster repeated passages over the output (MinHash LSH)."),
+    ] = False,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            help="Size cap per file, page, JSONL line or WARC record (default 20 MB, HEADCOUNT_MAX_BYTES).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Extract articles on a Dask cluster into Parquet datasets (articles, claims, rejections)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from headcount.batch import BatchProgress, run_batch
+    from headcount.config import Settings
+
+    settings = Settings.from_env()
+    if max_bytes is not None:
+        settings = dataclasses.replace(settings, max_bytes=max_bytes)
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]}", style="dim"),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = progress.add_task("Partitions", total=None, rate="")
+
+    def on_progress(p: BatchProgress) -> None:
+        rate = f"{p.articles:,} articles, {p.claims:,} claims"
+        if p.seconds > 0:
+            rate += f", {p.articles / p.seconds:,.0f} articles/s"
+        progress.update(task, completed=p.done, total=p.total, rate=rate)
+
+    with progress:
+        summary = run_batch(
+            inputs,
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            settings=settings,
+            partition_bytes=max(1, int(partition_mb * 1024 * 1024)),
+            on_progress=on_progress,
+        )
+    console.print(Text(batch_summary_line(summary)), soft_wrap=True)
+    for failure in summary.failures:
+        _error(failure)
+    if narratives:
+        from headcount.batch.narratives import run_narratives
+
+        found = run_narratives(out, scheduler=scheduler, workers=workers)
+        console.print(
+            Text(
+                f"{found.clusters:,} clusters of repeated passages among {found.passages:,} passages "
+                f"({found.candidate_pairs:,} candidate pairs) in {out}/narratives"
+            ),
+            soft_wrap=True,
+        )
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def batch_summary_line(summary: Any) -> str:
+    """``12,000 articles, 31,000 claims, 4 rejections in 40.1 s (299 articles/s, 2 workers) …``"""
+    line = (
+        f"{_n(summary.articles, 'article')}, {_n(summary.claims, 'claim')}, "
+        f"{_n(summary.rejections, 'rejection')} in {summary.seconds:,.1f} s "
+        f"({summary.articles_per_second:,.0f} articles/s, {_n(summary.workers, 'worker')}); "
+        f"{summary.written:,} of {summary.partitions:,} partitions written"
+    )
+    if summary.skipped:
+        line += f", {summary.skipped:,} done before"
+    t = summary.totals
+    return (
+        line + f". Batch: {t['articles']:,} articles, {t['claims']:,} claims, {t['rejections']:,} rejections "
+        f"in {summary.out}"
+    )
+
+
+@app.command()
+def load(
+    folder: Annotated[str, typer.Argument(help="The --out folder of headcount batch (path or fsspec URL).")],
+    db: DbOption = None,
+) -> None:
+    """Load a batch's output into the ledger (bulk COPY on PostgreSQL); loading twice changes nothing."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from headcount.batch import LoadProgress, load_batch
+
+    with _open(db, create=True) as ledger:
+        progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        task = progress.add_task("Loading partitions", total=None)
+
+        def on_progress(p: LoadProgress) -> None:
+            progress.update(task, completed=p.done, total=p.total)
+
+        with progress:
+            summary = load_batch(ledger, folder, on_progress=on_progress)
+        where = display_db(ledger.url)
+    line = (
+        f"{_n(summary.new, 'new article')}, {summary.unchanged:,} unchanged; {_n(summary.claims, 'claim')} "
+        f"stored; {_n(summary.rejected, 'rejection')} recorded; {summary.loaded:,} partitions loaded, "
+        f"{summary.skipped:,} loaded before. Ledger: {where}"
+    )
+    console.print(Text(line), soft_wrap=True)
+    if summary.pending:
+        console.print(
+            Text(
+                f"{summary.pending:,} partitions of the batch are not finished: run the same "
+                "headcount batch again, then load again.",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
+
+
 def main() -> None:
     """Console-script entry point: library errors become one-line messages with exit code 1."""
     try:

@@ -205,3 +205,27 @@ def article_html(title: str, paragraphs: list[str], *, lang: str = "en", extra_h
 def make_html():  # type: ignore[no-untyped-def]
     """``make_html(title, paragraphs, lang="en", extra_head="")``: an article page as a string."""
     return article_html
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():  # type: ignore[no-untyped-def]
+    """A local Dask cluster of two worker processes (one thread each), shared by the batch tests:
+    starting one costs about a second with the workers' imports. Tests that kill a worker make
+    their own."""
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+    ) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def dask_client(dask_cluster):  # type: ignore[no-untyped-def]
+    """A client of the shared local cluster, closed after the test."""
+    from distributed import Client
+
+    with Client(dask_cluster) as client:
+        yield client
