@@ -690,7 +690,7 @@ def batch(
         ),
     ] = None,
     partition_mb: Annotated[
-        float, typer.Option("--partition-mb", min=0.01, help="MB of input per partition (one task).")
+        float, typer.Option("--partition-mb", min=0.001, help="MB of input per partition (one task).")
     ] = 4.0,
     narratives: Annotated[
         bool,
