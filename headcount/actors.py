@@ -16,7 +16,7 @@ from pathlib import Path
 
 from headcount.errors import BAD_DATA_FILE, ConfigError
 from headcount.extract.text import normalise
-from headcount.model import Actor
+from headcount.model import Actor, LedgerClaim
 from headcount.vocab import DATA_DIR
 
 KINDS = (
@@ -143,3 +143,109 @@ def registry_with(extra: Path | str | None) -> Registry:
     if extra is None:
         return default_registry()
     return build_registry([*default_registry().actors, *load_actors(extra)])
+
+
+# --- Names the registry cannot place (headcount actors --unknown) ----------------------------------
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """A claimant, intermediary or outlet in the ledger that no actor's alias matches.
+
+    ``roles`` says where it occurs (claimant, via, outlet); ``examples`` are claim ids to look at;
+    ``vague`` marks names that name no one ("various sources"): classifying them is pointless.
+    """
+
+    name: str
+    roles: tuple[str, ...]
+    claims: int
+    examples: tuple[int, ...]
+    vague: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "roles": list(self.roles),
+            "claims": self.claims,
+            "examples": list(self.examples),
+            "vague": self.vague,
+        }
+
+
+def unknown_names(
+    records: Iterable[LedgerClaim],
+    registry: Registry | None = None,
+    *,
+    ignore: Iterable[str] = ("the article",),
+    vague: Iterable[str] = (),
+    examples: int = 3,
+) -> list[UnknownName]:
+    """Every name in ``records`` the registry cannot resolve, most frequent first.
+
+    Names are grouped case- and spacing-insensitively; ``ignore`` are claimants that are not names
+    ("the article"); ``vague`` ones are listed but marked, so a user classifies the rest first.
+    """
+    registry = registry or default_registry()
+    skip = {_key(normalise(n)) for n in ignore}
+    vague_keys = {_key(normalise(n)) for n in vague}
+    resolved: dict[str, bool] = {}
+    seen: dict[str, tuple[str, set[str], list[int]]] = {}
+    for record in records:
+        c = record.claim
+        for name, role in ((c.claimant, "claimant"), *((v, "via") for v in c.via), (record.outlet, "outlet")):
+            if not name or not name.strip():
+                continue
+            key = re.sub(r"^(?:the|a|an)\s+", "", _key(normalise(name)))
+            if key in skip or _key(normalise(name)) in skip:
+                continue
+            if key not in resolved:
+                resolved[key] = registry.resolve(name) is not None
+            if resolved[key]:
+                continue
+            _, roles, ids = seen.setdefault(key, (name.strip(), set(), []))
+            roles.add(role)
+            if record.id not in ids:
+                ids.append(record.id)
+    out = [
+        UnknownName(
+            name=shown,
+            roles=tuple(r for r in ("claimant", "via", "outlet") if r in roles),
+            claims=len(ids),
+            examples=tuple(ids[:examples]),
+            vague=key in vague_keys,
+        )
+        for key, (shown, roles, ids) in seen.items()
+    ]
+    out.sort(key=lambda u: (u.vague, -u.claims, u.name.lower()))
+    return out
+
+
+def actors_template(names: Iterable[UnknownName]) -> str:
+    """A TOML file of ``[[actor]]`` entries for ``names``, for the user to classify and pass back
+    with ``--actors FILE``: kind and affiliation are left for them to choose."""
+    lines = [
+        "# Actors to classify: fill in kind and affiliation, add spellings to aliases, then pass this",
+        "# file with --actors (or HEADCOUNT_ACTORS). Entries left unclassified are rejected on load.",
+        f"# kind:        {' | '.join(KINDS)}",
+        f"# affiliation: {' | '.join(AFFILIATIONS)}",
+    ]
+    for u in names:
+        if u.vague:
+            continue
+        quoted = _toml_string(u.name)
+        # Aliases match without a leading article ("a Russian volunteer group" -> the group).
+        alias = _toml_string(re.sub(r"^(?:the|a|an)\s+", "", u.name, flags=re.IGNORECASE))
+        lines += [
+            "",
+            f"# {u.claims} claim(s) as {', '.join(u.roles)}; e.g. headcount show {u.examples[0]}",
+            "[[actor]]",
+            f"name = {quoted}",
+            f"aliases = [{alias}]",
+            'kind = ""',
+            'affiliation = ""',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
