@@ -1,0 +1,318 @@
+"""Passages repeated across articles, verbatim or lightly reworded: talking points, copied copy.
+
+The stages, over every sentence of every article that is not itself a republished copy:
+
+1. **Units**: each sentence with at least ``min_words`` content words is a unit; a shorter one
+   joins the sentence after it.
+2. **Verbatim**: units with the very same words are one text (found by hashing, not LSH).
+3. **Candidates**: MinHash of each distinct unit's content words (leaving out words in more than
+   ``max_df`` of the articles of a large corpus), banded with datasketch's LSH parameters for
+   ``threshold``; pairs whose signatures estimate a Jaccard similarity under ``min_estimate``
+   are dropped before the check.
+4. **Check**: a pair is kept when it shares phrasing, not only vocabulary (``similarity``).
+5. **Passages**: from each kept pair, a neighbouring sentence joins when it shares at least
+   ``extend_min`` content words in runs with the other side's neighbourhood, so a reworded
+   paragraph comes out whole.
+6. **Clusters**: kept pairs are linked (union–find) into clusters spanning two or more articles;
+   a cluster carried by a single outlet only is that outlet's furniture and is left out.
+
+Every stage is linear or n log n in the number of sentences, but for the pair checks, whose number
+the LSH threshold and the bucket cap keep in proportion.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+
+from headcount.narratives.minhash import candidate_pairs, estimated_jaccard, signatures
+from headcount.narratives.records import Passage, TalkingPoint
+from headcount.narratives.settings import NarrativeSettings
+from headcount.narratives.similarity import Match, compare_words, marked_spans
+from headcount.narratives.text import Corpus, plain, word_spans
+
+log = logging.getLogger(__name__)
+
+#: Passages of a cluster each one is aligned against to mark its shared words.
+MARK_AGAINST = 6
+
+
+class _Links:
+    """Union–find over units, with the scores of the checked pairs that linked them."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = np.arange(n, dtype=np.int64)
+        self.scores: list[tuple[int, float]] = []
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return int(root)
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _units(corpus: Corpus, docs: list[int], stop: np.ndarray, min_words: int) -> tuple[np.ndarray, ...]:
+    """``(doc, first sentence, last sentence)`` of each unit, as three arrays."""
+    content = (~stop[corpus.tokens]).astype(np.int32)
+    cum = np.concatenate(([0], np.cumsum(content)))
+    per_sentence = cum[corpus.offsets[1:]] - cum[corpus.offsets[:-1]]
+    unit_doc, unit_first, unit_last = [], [], []
+    for d in docs:
+        r = corpus.doc_sentences[d]
+        first, words = None, 0
+        for s in r:
+            if first is None:
+                first = s
+            words += int(per_sentence[s])
+            if words >= min_words:
+                unit_doc.append(d)
+                unit_first.append(first)
+                unit_last.append(s)
+                first, words = None, 0
+        if first is not None and unit_doc and unit_doc[-1] == d:
+            unit_last[-1] = r.stop - 1  # a short tail joins the unit before it
+    return (
+        np.asarray(unit_doc, dtype=np.int64),
+        np.asarray(unit_first, dtype=np.int64),
+        np.asarray(unit_last, dtype=np.int64),
+    )
+
+
+def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """The concatenation of ``range(start, stop)`` for every pair, without a Python loop."""
+    lengths = stops - starts
+    if not len(lengths) or lengths.sum() == 0:
+        return np.zeros(0, dtype=np.int64)
+    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return shift + np.arange(lengths.sum())
+
+
+def find_talking_points(
+    corpus: Corpus, settings: NarrativeSettings, copy_of: dict[int, int] | None = None
+) -> tuple[TalkingPoint, ...]:
+    """The clusters of repeated passages of ``corpus`` (see the module docstring).
+
+    ``copy_of`` maps an article id to the article it republishes: copies are left out of the
+    comparison and listed with the passages of their original.
+    """
+    copy_of = copy_of or {}
+    stop = corpus.vocabulary.stop_mask()
+    docs = [d for d, doc in enumerate(corpus.documents) if doc.id not in copy_of]
+    unit_doc, unit_first, unit_last = _units(corpus, docs, stop, settings.min_words)
+    n = len(unit_doc)
+    if n < 2:
+        return ()
+    tok_start = corpus.offsets[unit_first]
+    tok_stop = corpus.offsets[unit_last + 1]
+
+    def words_of(u: int) -> np.ndarray:
+        return corpus.tokens[tok_start[u] : tok_stop[u]]
+
+    stop_ids = frozenset(np.flatnonzero(stop).tolist())
+
+    # 2. Verbatim repeats: one distinct text per word sequence.
+    distinct_of = np.empty(n, dtype=np.int64)
+    first_unit: list[int] = []
+    seen: dict[bytes, int] = {}
+    for u in range(n):
+        key = words_of(u).tobytes()
+        k = seen.get(key)
+        if k is None:
+            k = seen[key] = len(first_unit)
+            first_unit.append(u)
+        distinct_of[u] = k
+    occurrences: dict[int, list[int]] = defaultdict(list)
+    for u in range(n):
+        occurrences[int(distinct_of[u])].append(u)
+    links = _Links(n)
+    for units in occurrences.values():
+        if len({int(unit_doc[u]) for u in units}) > 1:
+            for u in units[1:]:
+                links.union(units[0], u)
+            links.scores.append((units[0], 1.0))
+
+    # 3. Candidates among distinct texts: MinHash of their content words.
+    reps = np.asarray(first_unit, dtype=np.int64)
+    positions = _ranges(tok_start[reps], tok_stop[reps])
+    owner = np.repeat(np.arange(len(reps)), tok_stop[reps] - tok_start[reps])
+    ids = corpus.tokens[positions]
+    keep = ~stop[ids]
+    if len(docs) >= settings.min_docs_for_df:
+        keep &= ~_frequent(corpus, docs, settings.max_df)[ids]
+    codes = np.unique(owner[keep].astype(np.int64) << 32 | ids[keep].astype(np.int64))
+    set_owner, set_ids = codes >> 32, codes & 0xFFFFFFFF
+    offsets = np.searchsorted(set_owner, np.arange(len(reps) + 1))
+    sigs = signatures(corpus.vocabulary.hashes()[set_ids], offsets, settings.num_perm, settings.seed)
+    nonempty = np.flatnonzero(np.diff(offsets) > 0)
+    pairs = candidate_pairs(sigs[nonempty], settings.threshold, settings.num_perm, settings.max_bucket)
+    pairs = nonempty[pairs] if len(pairs) else pairs
+    if len(pairs):
+        pairs = pairs[estimated_jaccard(sigs, pairs) >= settings.min_estimate]
+    log.info("narratives: %d units, %d distinct, %d candidate pairs", n, len(reps), len(pairs))
+
+    # 4-5. Check each candidate; grow passages from the pairs kept.
+    checked = 0
+    for i, j in pairs.tolist():
+        a, b = _pair(occurrences[i], occurrences[j], unit_doc)
+        if a is None or b is None:
+            continue
+        checked += 1
+        match = compare_words(words_of(a).tolist(), words_of(b).tolist(), stop_ids, settings.min_run)
+        if match.shared < settings.min_shared or match.score < settings.min_score:
+            continue
+        links.union(a, b)
+        links.scores.append((a, match.score))
+        _extend(a, b, unit_doc, words_of, stop_ids, settings, links)
+        _extend(b, a, unit_doc, words_of, stop_ids, settings, links)
+    log.info("narratives: %d pairs checked", checked)
+    return _clusters(corpus, links, unit_doc, unit_first, unit_last, copy_of, settings)
+
+
+def _frequent(corpus: Corpus, docs: list[int], max_df: float) -> np.ndarray:
+    """Words in more than ``max_df`` of the documents ``docs`` (True by word id)."""
+    vocab = len(corpus.vocabulary)
+    counts = np.zeros(vocab, dtype=np.int64)
+    for d in docs:
+        counts[np.unique(corpus.doc_tokens(d))] += 1
+    return counts > max_df * len(docs)
+
+
+def _pair(us: list[int], vs: list[int], unit_doc: np.ndarray) -> tuple[int | None, int | None]:
+    """An occurrence of each of two texts in two different articles, if there is one."""
+    for u in us[:4]:
+        for v in vs[:4]:
+            if unit_doc[u] != unit_doc[v]:
+                return u, v
+    return None, None
+
+
+def _extend(
+    a: int,
+    b: int,
+    unit_doc: np.ndarray,
+    words_of: Callable[[int], np.ndarray],
+    stop: frozenset[int],
+    settings: NarrativeSettings,
+    links: _Links,
+) -> None:
+    """Add ``a``'s neighbours that share phrasing with ``b`` and its neighbours."""
+    n = len(unit_doc)
+    around_b = [x for x in (b - 1, b, b + 1) if 0 <= x < n and unit_doc[x] == unit_doc[b]]
+    context = np.concatenate([words_of(x) for x in around_b]).tolist()
+    grown = 1
+    for step in (-1, 1):
+        x = a + step
+        while 0 <= x < n and unit_doc[x] == unit_doc[a] and grown < settings.max_sentences:
+            match: Match = compare_words(words_of(x).tolist(), context, stop, settings.min_run)
+            if match.shared < settings.extend_min:
+                break
+            links.union(a, x)
+            grown += 1
+            x += step
+
+
+def _clusters(
+    corpus: Corpus,
+    links: _Links,
+    unit_doc: np.ndarray,
+    unit_first: np.ndarray,
+    unit_last: np.ndarray,
+    copy_of: dict[int, int],
+    settings: NarrativeSettings,
+) -> tuple[TalkingPoint, ...]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for u in np.flatnonzero(links.parent != np.arange(len(links.parent))).tolist():
+        members[links.find(u)].append(u)
+    scores: dict[int, list[float]] = defaultdict(list)
+    for u, score in links.scores:
+        scores[links.find(u)].append(score)
+    copies: dict[int, list[int]] = defaultdict(list)
+    for copy, original in copy_of.items():
+        copies[original].append(copy)
+    points = []
+    for root, units in members.items():
+        units = sorted({root, *units})
+        by_doc: dict[int, list[int]] = defaultdict(list)
+        for u in units:
+            by_doc[int(unit_doc[u])].append(u)
+        if len(by_doc) < 2:
+            continue
+        outlets = {corpus.documents[d].outlet for d in by_doc}
+        if len(outlets) == 1 and None not in outlets and "" not in outlets:
+            continue  # one outlet's own furniture (a disclaimer, a sign-off), not a talking point
+        passages = []
+        for d, us in by_doc.items():
+            for first, last in _runs(us):
+                passages.append(_passage(corpus, d, int(unit_first[first]), int(unit_last[last]), copies))
+        passages.sort(key=lambda p: (p.published or date.max, p.article_id, p.start))
+        passages = _mark(passages, settings.min_run)
+        similarity = float(np.mean(scores[root])) if scores[root] else 0.0
+        kind = "copied" if similarity >= settings.copied_score else "reworded"
+        points.append(TalkingPoint(0, kind, similarity, tuple(passages)))
+    points.sort(
+        key=lambda t: (-t.articles, t.first_seen or date.max, -t.similarity, t.passages[0].article_id)
+    )
+    return tuple(TalkingPoint(i, t.kind, t.similarity, t.passages) for i, t in enumerate(points, start=1))
+
+
+def _runs(units: list[int]) -> list[tuple[int, int]]:
+    """Consecutive unit numbers as ``(first, last)`` runs."""
+    out: list[tuple[int, int]] = []
+    for u in units:
+        if out and u == out[-1][1] + 1:
+            out[-1] = (out[-1][0], u)
+        else:
+            out.append((u, u))
+    return out
+
+
+def _passage(corpus: Corpus, d: int, first: int, last: int, copies: dict[int, list[int]]) -> Passage:
+    doc = corpus.documents[d]
+    start, end = int(corpus.starts[first]), int(corpus.ends[last])
+    return Passage(
+        article_id=doc.id,
+        doc=doc.doc,
+        outlet=doc.outlet,
+        published=doc.published,
+        title=doc.title,
+        start=start,
+        end=end,
+        text=doc.body[start:end],
+        copies=tuple(sorted(copies.get(doc.id, ()))),
+    )
+
+
+def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
+    """Each passage with the words it shares with the others of its cluster marked."""
+    spans = [word_spans(plain(p.text)) for p in passages]
+    words = [[w for _, _, w in s] for s in spans]
+    out = []
+    for k, p in enumerate(passages):
+        others = [words[x] for x in range(len(passages)) if x != k][:MARK_AGAINST]
+        out.append(
+            Passage(
+                article_id=p.article_id,
+                doc=p.doc,
+                outlet=p.outlet,
+                published=p.published,
+                title=p.title,
+                start=p.start,
+                end=p.end,
+                text=p.text,
+                marks=marked_spans(spans[k], others, min_run),
+                copies=p.copies,
+            )
+        )
+    return out

@@ -1,0 +1,194 @@
+"""Article bodies → sentences and word ids, held in flat arrays.
+
+A corpus of 50,000 articles has some 750,000 sentences and 15 million words: a Python object per
+word would not fit in memory, so each word becomes an id in one vocabulary and the ids of all
+sentences sit in one int32 array, sentence *i* spanning ``offsets[i]:offsets[i + 1]``. Word
+offsets in the text are not kept: only the few passages that end up in a cluster are tokenised
+again, with offsets, to mark their shared words.
+
+Sentences end at ``.``, ``!``, ``?`` or ``…`` (and closing quotes) before a capital, a digit or
+an opening quote, and at line ends: news text puts headlines, bylines and often each sentence on
+lines of their own. A few abbreviations ("Mr.", "Gen.", single initials) do not end a sentence.
+Typographic quotes and apostrophes are read as plain ones (one character for one, so offsets
+hold).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from headcount.narratives.records import Document
+
+_PLAIN = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+#: Words: letters with inner apostrophes ("Russia's" stays one word), or numbers with separators.
+WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:'[^\W\d_]+)*")
+_LINE = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"(?<=[.!?…])([\"')\]]*)\s+(?=[\"'(\[]?[^\W_a-zа-яёіїєґ])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|vs|Prof|Rep|Sen)|\b[A-Z])\.$"
+)
+
+
+def plain(text: str) -> str:
+    """``text`` with typographic quotes as plain ones; the same length, so offsets still hold."""
+    return text.translate(_PLAIN)
+
+
+def sentence_spans(body: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``body``, trimmed of surrounding spaces."""
+    for line in _LINE.finditer(body):
+        start = line.start()
+        text = line.group(0)
+        cursor = 0
+        for cut in _BOUNDARY.finditer(text):
+            if _ABBREVIATION.search(text, 0, cut.start()):
+                continue
+            yield from _trimmed(body, start + cursor, start + cut.start() + len(cut.group(1)))
+            cursor = cut.end()
+        yield from _trimmed(body, start + cursor, line.end())
+
+
+def _trimmed(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield (start, end)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased, as the comparison sees them."""
+    return WORD.findall(plain(text).lower())
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of each word of ``text`` (lower-cased word, offsets into ``text``)."""
+    lowered = plain(text).lower()
+    return [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(lowered)]
+
+
+@dataclass
+class Vocabulary:
+    """Word ↔ id, with a stable 32-bit hash per word (CRC-32 of its UTF-8: the same words hash the
+    same in every run, whatever order texts come in) and whether it is a stopword."""
+
+    stopwords: frozenset[str]
+    ids: dict[str, int] = field(default_factory=dict)
+    _words: list[str] = field(default_factory=list)
+    _hashes: array = field(default_factory=lambda: array("I"))
+    _stop: bytearray = field(default_factory=bytearray)
+
+    def id(self, word: str) -> int:
+        found = self.ids.get(word)
+        if found is None:
+            found = self.ids[word] = len(self._words)
+            self._words.append(word)
+            self._hashes.append(zlib.crc32(word.encode("utf-8")))
+            self._stop.append(word in self.stopwords)
+        return found
+
+    def word(self, i: int) -> str:
+        return self._words[i]
+
+    def hashes(self) -> np.ndarray:
+        return np.frombuffer(self._hashes, dtype=np.uint32).copy()
+
+    def stop_mask(self) -> np.ndarray:
+        return np.frombuffer(bytes(self._stop), dtype=np.bool_).copy()
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+@dataclass
+class Corpus:
+    """Every sentence of a set of documents as word ids in flat arrays (see the module docstring).
+
+    ``doc_sentences[d]`` is the range of sentence indices of document ``d``; sentence ``s`` spans
+    characters ``starts[s]:ends[s]`` of its body and word ids ``tokens[offsets[s]:offsets[s+1]]``.
+    """
+
+    documents: list[Document]
+    vocabulary: Vocabulary
+    tokens: np.ndarray
+    offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    sentence_doc: np.ndarray
+    doc_sentences: list[range]
+
+    def sentence_tokens(self, s: int) -> np.ndarray:
+        return self.tokens[self.offsets[s] : self.offsets[s + 1]]
+
+    def doc_tokens(self, d: int) -> np.ndarray:
+        r = self.doc_sentences[d]
+        if not r:
+            return self.tokens[:0]
+        return self.tokens[self.offsets[r.start] : self.offsets[r.stop]]
+
+    def text(self, s: int) -> str:
+        d = int(self.sentence_doc[s])
+        return self.documents[d].body[int(self.starts[s]) : int(self.ends[s])]
+
+
+def read_corpus(documents: Iterable[Document], stopwords: frozenset[str]) -> Corpus:
+    """Split and tokenise every document once (the one pass over all the text)."""
+    vocab = Vocabulary(stopwords)
+    get = vocab.ids.get
+    new = vocab.id
+    tokens = array("i")
+    offsets = array("q", [0])
+    starts = array("q")
+    ends = array("q")
+    sentence_doc = array("i")
+    docs: list[Document] = []
+    ranges: list[range] = []
+    for d, document in enumerate(documents):
+        docs.append(document)
+        text = plain(document.body)
+        first = len(starts)
+        for start, end in sentence_spans(text):
+            # Lower-cased per sentence: lower() may change the length of a whole body's text.
+            found = WORD.findall(text[start:end].lower())
+            if not found:
+                continue
+            tokens.extend([i if (i := get(w)) is not None else new(w) for w in found])
+            offsets.append(len(tokens))
+            starts.append(start)
+            ends.append(end)
+            sentence_doc.append(d)
+        ranges.append(range(first, len(starts)))
+    return Corpus(
+        documents=docs,
+        vocabulary=vocab,
+        tokens=np.frombuffer(tokens, dtype=np.int32).copy() if tokens else np.zeros(0, np.int32),
+        offsets=np.frombuffer(offsets, dtype=np.int64).copy(),
+        starts=np.frombuffer(starts, dtype=np.int64).copy() if starts else np.zeros(0, np.int64),
+        ends=np.frombuffer(ends, dtype=np.int64).copy() if ends else np.zeros(0, np.int64),
+        sentence_doc=np.frombuffer(sentence_doc, dtype=np.int32).copy()
+        if sentence_doc
+        else np.zeros(0, np.int32),
+        doc_sentences=ranges,
+    )
