@@ -185,7 +185,7 @@ def _remote_pieces(url: str) -> Iterator[Piece]:
         yield _rejected(url, errors.UNREADABLE, f"cannot open ({type(exc).__name__}: {exc})")
         return
     if info.get("type") != "directory":
-        yield Piece(url, _kind(url, explicit=True), True, remote=True, size=int(info.get("size") or 0))
+        yield Piece(url, _kind(url, explicit=True) or "", True, remote=True, size=int(info.get("size") or 0))
         return
     protocol = url.split("://", 1)[0]
     found = 0

@@ -256,10 +256,10 @@ def _execute(
         for future in as_completed(futures):
             partition = index[future.key]
             if future.status == "error":
-                exc = future.exception()
-                if isinstance(exc, ConfigError):
-                    raise exc
-                yield partition, None, f"{type(exc).__name__}: {exc}"
+                failure = future.exception()
+                if isinstance(failure, ConfigError):
+                    raise failure
+                yield partition, None, f"{type(failure).__name__}: {failure}"
             else:
                 (marker,) = future.result()
                 yield partition, marker, None
