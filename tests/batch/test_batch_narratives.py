@@ -11,20 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from headcount.batch import run_batch
-from headcount.batch.narratives import (
-    PARAMS,
-    band_keys,
-    iter_clusters,
-    run_narratives,
-    shingles,
-    signature,
-    similarity,
-    split_passages,
-)
+from headcount.batch.narratives import article_units, iter_clusters, run_narratives
 from headcount.cli import app
+from headcount.model import Rejection
+from headcount.narratives.settings import default_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
 TALKING_POINT = (
     "Amid these developments, officials in the capital have continued to frame the mobilisation "
@@ -66,7 +60,8 @@ def corpus(tmp_path: Path) -> Path:
     # One paragraph per line, as some feeds write them.
     folder.joinpath("c.txt").write_text(
         "---\noutlet: Herald Three\npublished: 2025-03-04\nlanguage: en\n---\n"
-        f"Volunteers counted more than 500 calls to a hotline for soldiers in a single week.\n{TALKING_POINT}\n",
+        "Volunteers counted more than 500 calls to a hotline for soldiers in a single week.\n"
+        f"{TALKING_POINT}\n",
         encoding="utf-8",
     )
     for sample in sorted((SAMPLES / "en").glob("*.txt")):
@@ -74,21 +69,36 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_passages_are_paragraphs_with_offsets_into_the_body() -> None:
-    body = "Short line.\n\nThe first real paragraph has more than eight words in it.\nAnd a second one, also long enough to count here.\n"
-    found = split_passages(body)
-    assert [body[s:e] for s, e, _ in found] == [t for _, _, t in found]
-    assert [t[:9] for _, _, t in found] == ["The first", "And a sec"]
+def test_units_are_those_of_the_ledgers_detection(corpus: Path) -> None:
+    """The batch cuts articles into the units ``headcount.narratives`` compares (same sentences,
+    same content-word rule, same settings), so both find the same passages."""
+    from headcount.ingest import iter_articles
+    from headcount.narratives.records import Document
+    from headcount.narratives.settings import default_settings
+    from headcount.narratives.talking_points import _units
+    from headcount.narratives.text import read_corpus
+
+    settings = default_settings()
+    articles = [a for a in iter_articles([corpus, SEEDS]) if not isinstance(a, Rejection)]
+    documents = [Document(i, a.doc, a.body, a.outlet, a.published) for i, a in enumerate(articles)]
+    built = read_corpus(documents, settings.stopwords)
+    docs, firsts, lasts = _units(
+        built, list(range(len(documents))), built.vocabulary.stop_mask(), settings.min_words
+    )
+    theirs = [
+        (int(d), int(built.starts[f]), int(built.ends[last]))
+        for d, f, last in zip(docs, firsts, lasts, strict=True)
+    ]
+    mine = [(d, s, e) for d, a in enumerate(articles) for s, e, _ in article_units(a.body, settings)]
+    assert mine == theirs and len(mine) > 100
 
 
-def test_similarity_estimates_the_jaccard_of_shingles() -> None:
-    a, b = shingles(TALKING_POINT), shingles(EDITED)
-    exact = len(a & b) / len(a | b)
-    estimate = similarity(signature(a), signature(b))
-    assert abs(estimate - exact) < 0.15
-    assert similarity(signature(a), signature(a)) == 1.0
-    assert len(band_keys(signature(a))) == PARAMS.bands and PARAMS.bands * PARAMS.rows == PARAMS.num_perm
-    assert band_keys(signature(a)) == band_keys(signature(shingles(TALKING_POINT.upper())))
+def test_the_seed_articles_shared_framing_is_found(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([SEEDS], out, scheduler="sync", partition_bytes=20_000)
+    run_narratives(str(out), scheduler="sync")
+    clusters = [{r["doc"][:3] for r in c} for c in iter_clusters(str(out))]
+    assert {"000", "003"} in clusters
 
 
 def test_a_copied_paragraph_is_one_cluster_and_the_rest_is_not(corpus: Path, tmp_path: Path) -> None:
@@ -102,7 +112,7 @@ def test_a_copied_paragraph_is_one_cluster_and_the_rest_is_not(corpus: Path, tmp
     assert {r["text"] for r in cluster} == {TALKING_POINT, EDITED}
     assert summary.passages > 20 and summary.candidate_pairs >= summary.similar_pairs >= 2
     saved = json.loads((out / "narratives" / "summary.json").read_text())
-    assert saved["clusters"] == 1 and saved["params"]["num_perm"] == PARAMS.num_perm
+    assert saved["clusters"] == 1 and saved["settings"]["num_perm"] == default_settings().num_perm
 
 
 def test_the_distributed_job_finds_what_the_sequential_one_finds(
