@@ -16,6 +16,7 @@ finds republished copies among their articles, so that corroboration counts a co
 from __future__ import annotations
 
 import logging
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -25,36 +26,17 @@ from headcount.actors import Registry
 from headcount.model import METRICS, SIDES, LedgerClaim
 from headcount.reconcile.agreement import agreement_sets, period_buckets, scope_of
 from headcount.reconcile.contradictions import find_contradictions
+from headcount.reconcile.labels import SIDE_LABELS, metric_label, related_metrics
 from headcount.reconcile.mixing import find_mixing
 from headcount.reconcile.provenance import Resolver, corroboration
-from headcount.reconcile.records import Comparison, Entry, Group, MixWarning, Series
+from headcount.reconcile.records import Comparison, Entry, Group, Interval, MixWarning, Series
 from headcount.reconcile.scale import scale_claims
 from headcount.reconcile.settings import ReconcileSettings, default_settings
-from headcount.vocab import table
 
 if TYPE_CHECKING:
     from headcount.store import Ledger
 
 log = logging.getLogger(__name__)
-
-SIDE_LABELS = {
-    "ukraine": "Ukrainian side",
-    "russia": "Russian side",
-    "other": "Third countries",
-    "unknown": "Side not stated",
-}
-
-
-def metric_label(metric: str) -> str:
-    """The label of a metric in ``data/taxonomy.toml`` ("Desertion and AWOL")."""
-    entry = table("taxonomy").get("metrics", {}).get(metric, {})
-    return str(entry.get("label", metric.replace("_", " ").capitalize()))
-
-
-def related_metrics(metric: str) -> tuple[str, ...]:
-    """Metrics shown beside this one but never merged into it (``comparable_with``)."""
-    entry = table("taxonomy").get("metrics", {}).get(metric, {})
-    return tuple(entry.get("comparable_with", ()))
 
 
 def in_window(record: LedgerClaim, since: date | None, until: date | None) -> bool:
@@ -140,6 +122,19 @@ def _order(e: Entry) -> tuple[date, str]:
     return (s.start or s.at or s.end or e.record.published or date.max, e.ref)
 
 
+def _agreed(entries: Sequence[Entry], *, total: bool) -> tuple[Interval, bool]:
+    """The value every member's own interval allows; when they meet only within the tolerance,
+    the span of their values instead (and True)."""
+    values = [e.scaled.total if total else e.scaled.per_month for e in entries]
+    known = [v for v in values if v is not None]
+    low, high = max(v.lo for v in known), min(v.hi for v in known)
+    if low <= high:
+        has_low = any(v.low is not None for v in known)
+        return Interval(low if has_low else None, None if math.isinf(high) else high), False
+    mids = [v.mid for v in known if v.mid is not None]
+    return Interval(min(mids), max(mids)), True
+
+
 def _series(
     metric: str,
     side: str,
@@ -166,20 +161,22 @@ def _series(
                 continue
             members = tuple(sorted(agreeing.entries, key=_order))
             origins, independence, articles = corroboration(members, settings)
+            value, loose = _agreed(members, total=bucket.running)
+            if bucket.ongoing:
+                basis = "current rate"
+            else:
+                basis = "total at a date" if bucket.running else "per month"
             groups.append(
                 Group(
-                    basis="current rate"
-                    if bucket.ongoing
-                    else "total at a date"
-                    if bucket.running
-                    else "per month",
-                    value=agreeing.value,
+                    basis=basis,
+                    value=value,
                     start=bucket.start,
                     end=bucket.end,
                     entries=members,
                     origins=origins,
                     independence=independence,
                     articles=articles,
+                    within_tolerance=loose,
                 )
             )
     groups.sort(key=lambda g: (-g.independence, -len(g.entries), g.start or date.min))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -45,7 +46,7 @@ def _period(e: Entry) -> str:
 
 
 def _label(e: Entry) -> str:
-    return f"#{e.ref} ({e.record.claim.figure}, {e.origin.name})"
+    return f"#{e.label} ({e.record.claim.figure}, {e.origin.name})"
 
 
 def _gap(low_side: Interval, high_side: Interval) -> float:
@@ -58,7 +59,7 @@ def _assumptions(*entries: Entry) -> tuple[str, ...]:
     out: list[str] = []
     for e in entries:
         for a in e.scaled.assumptions:
-            text = f"#{e.ref}: {a}"
+            text = f"#{e.label}: {a}"
             if text not in out:
                 out.append(text)
     return tuple(out)
@@ -238,13 +239,28 @@ def find_contradictions(
     buckets = list(buckets) if buckets is not None else period_buckets(entries, settings)
     found: list[Contradiction] = []
     bucket_of: dict[str, int] = {}
+    set_of: dict[str, tuple[int, int]] = {}
     for n, bucket in enumerate(buckets):
         for e in bucket.entries:
             bucket_of[e.ref] = n
         sets = agreement_sets(bucket, settings)
+        for k, agreeing in enumerate(sets):
+            for e in agreeing.entries:
+                set_of[e.ref] = (n, k)
         for lower, upper in pairwise(sets):
             found.append(_same_period(bucket, lower, upper, settings))
-    found.extend(_containments(entries, bucket_of, settings))
+    # One containment per figure and agreeing set it contradicts: echoes of one figure are listed
+    # with the strongest case, not reported once each.
+    merged: dict[tuple[str, object], Contradiction] = {}
+    for c in _containments(entries, bucket_of, settings):
+        key = (c.a.ref, set_of.get(c.b.ref, c.b.ref))
+        held = merged.get(key)
+        if held is None:
+            merged[key] = c
+            continue
+        strongest, other = (c, held) if c.gap > held.gap else (held, c)
+        merged[key] = replace(strongest, agreeing_b=(*strongest.agreeing_b, other.b.ref, *other.agreeing_b))
+    found.extend(merged.values())
     found.sort(key=lambda c: (-c.gap, c.a.ref, c.b.ref))
     return found
 

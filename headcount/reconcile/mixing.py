@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from headcount.model import LedgerClaim
+from headcount.reconcile.labels import metric_noun
 from headcount.reconcile.records import MixWarning, fmt
 from headcount.reconcile.settings import ReconcileSettings
 
@@ -93,9 +94,10 @@ def _same_figures(records: Sequence[LedgerClaim], settings: ReconcileSettings) -
                             other_metric=other.claim.metric,
                             other_ref=str(other.id),
                             message=(
-                                f"{fmt(value)} is counted as {this.claim.metric} here and as "
-                                f"{other.claim.metric} in #{other.id} ({other.outlet or other.claim.doc}): "
-                                "one of the two articles presents the other's figure as something it is not"
+                                f"{fmt(value)} is counted as {metric_noun(this.claim.metric)} here "
+                                f"and as {metric_noun(other.claim.metric)} in #{other.id} "
+                                f"({other.outlet or other.claim.doc}): one of the two articles presents the "
+                                "other's figure as something it is not"
                             ),
                         )
                     )

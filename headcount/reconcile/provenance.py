@@ -94,7 +94,14 @@ class Resolver:
             links.append(Link(c.claimant, self.actor(c.claimant), "claimant"))
         links.extend(Link(v, self.actor(v), "via") for v in c.via)
         outlet = record.outlet or f"the article ({c.doc})"
-        links.append(Link(outlet, self.actor(record.outlet), "outlet"))
+        actor = self.actor(record.outlet)
+        last = links[-1] if links else None
+        # "TASS → TASS": the last intermediary (or the claimant) printed it itself.
+        same = last is not None and (
+            (actor is not None and last.actor == actor) or name_key(last.name) == name_key(outlet)
+        )
+        if not same:
+            links.append(Link(outlet, actor, "outlet"))
         return tuple(links)
 
     def adversarial(self, origin: Origin, side: str) -> bool:

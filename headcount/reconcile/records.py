@@ -212,6 +212,11 @@ class Entry:
         return self.record.id
 
     @property
+    def label(self) -> str:
+        """The ref as shown to readers: ``12``, or ``12 whole`` for the whole a share implies."""
+        return self.ref.split("/")[0] + " whole" if "/" in self.ref else self.ref
+
+    @property
     def article_id(self) -> int:
         return self.copy_of if self.copy_of is not None else self.record.article_id
 
@@ -336,6 +341,7 @@ class Group:
     origins: tuple[OriginEchoes, ...]
     independence: float
     articles: int  # distinct articles, republished copies counted once
+    within_tolerance: bool = False  # the members' own intervals do not meet; they agree only within it
 
     @property
     def adversarial_only(self) -> bool:
@@ -357,6 +363,7 @@ class Group:
             "independent_origins": len(self.origins),
             "independence": round(self.independence, 3),
             "articles": self.articles,
+            "within_tolerance": self.within_tolerance,
             "adversarial_only": self.adversarial_only,
         }
 
