@@ -18,6 +18,7 @@ from headcount.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
 # Every column of the ledger's rows but the moments they were written.
 _ROWS = {
@@ -166,3 +167,23 @@ def test_a_folder_that_is_not_a_batch_is_refused(tmp_path: Path) -> None:
         ),
     ):
         load_batch(ledger, tmp_path)
+
+
+def test_cross_checks_and_repeated_passages_read_a_loaded_ledger_as_an_ingested_one(
+    ledger_url: str, tmp_path: Path
+) -> None:
+    from headcount.narratives import narratives_from_ledger
+    from headcount.reconcile import compare_ledger
+
+    inputs = [str(SAMPLES), str(SEEDS)]
+    out = tmp_path / "out"
+    run_batch(inputs, out, scheduler="sync", partition_bytes=4_000)
+    with open_ledger(f"sqlite:///{tmp_path / 'ingested.db'}") as reference:
+        ingest(reference, inputs)
+        expected_compare = compare_ledger(reference, metric="desertion", side="ukraine").to_dict()
+        expected_narratives = narratives_from_ledger(reference).to_dict()
+    with open_ledger(ledger_url) as ledger:
+        load_batch(ledger, out)
+        assert compare_ledger(ledger, metric="desertion", side="ukraine").to_dict() == expected_compare
+        assert narratives_from_ledger(ledger).to_dict() == expected_narratives
+    assert expected_compare["series"] and expected_narratives["talking_points"]
