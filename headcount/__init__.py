@@ -26,6 +26,29 @@ from headcount.pipeline import extract_paths, process
 
 __version__ = "0.1.0"
 
+# The cross-check (headcount compare / narratives / report) loads on first use: its numpy,
+# datasketch and Jinja2 would otherwise slow every command down.
+_CROSSCHECK = {
+    "Comparison": "headcount.reconcile",
+    "compare": "headcount.reconcile",
+    "compare_ledger": "headcount.reconcile",
+    "Narratives": "headcount.narratives",
+    "find_narratives": "headcount.narratives",
+    "find_republications": "headcount.narratives",
+    "narratives_from_ledger": "headcount.narratives",
+    "build_report": "headcount.report",
+    "render_report": "headcount.report",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _CROSSCHECK:
+        import importlib
+
+        return getattr(importlib.import_module(_CROSSCHECK[name]), name)
+    raise AttributeError(f"module 'headcount' has no attribute {name!r}")
+
+
 __all__ = [
     "EXTRACTOR",
     "Actor",
@@ -33,6 +56,7 @@ __all__ = [
     "Attribution",
     "BatchSummary",
     "Claim",
+    "Comparison",
     "ConfigError",
     "ExtractionError",
     "ExtractionResult",
@@ -43,21 +67,29 @@ __all__ = [
     "LedgerArticle",
     "LedgerClaim",
     "LoadSummary",
+    "Narratives",
     "Period",
     "Rejection",
     "Sentence",
     "StoreError",
     "__version__",
+    "build_report",
+    "compare",
+    "compare_ledger",
     "extract_claims",
     "extract_paths",
     "find_figures",
+    "find_narratives",
+    "find_republications",
     "ingest",
     "iter_articles",
     "load_batch",
+    "narratives_from_ledger",
     "open_ledger",
     "parse_article",
     "process",
     "read_article",
+    "render_report",
     "run_batch",
     "split_sentences",
 ]

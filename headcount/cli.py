@@ -823,6 +823,353 @@ def load(
         )
 
 
+# --- The cross-check: compare, narratives, report, actors ------------------------------------------
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ActorsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    toml = "toml"
+
+
+ActorsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--actors",
+        envvar="HEADCOUNT_ACTORS",
+        help="Your actors file (format of headcount/data/actors.toml): extends and overrides the registry.",
+        show_default=False,
+    ),
+]
+WindowSince = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        help="Only figures whose period reaches on or after this date (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+WindowUntil = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        help="Only figures whose period starts on or before this date (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+ToleranceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--tolerance",
+        help="Share each figure may be off by before two contradict (default 0.1, data/reconcile.toml).",
+        show_default=False,
+    ),
+]
+
+
+def _registry(actors: Path | None) -> Any:
+    from headcount.actors import registry_with
+
+    return registry_with(actors)
+
+
+@app.command("compare")
+def compare_cmd(
+    db: DbOption = None,
+    metric: MetricOption = None,
+    side: SideOption = None,
+    since: WindowSince = None,
+    until: WindowUntil = None,
+    fmt: Annotated[
+        CompareFormat | None,
+        typer.Option("--format", "-f", help="table or json; table on a terminal, else json."),
+    ] = None,
+    actors: ActorsOption = None,
+    tolerance: ToleranceOption = None,
+) -> None:
+    """Every figure of each series (metric × side) on one scale, with its origin and chain, the
+    contradictions and the groups of agreeing figures."""
+    from headcount.reconcile import compare_ledger, default_settings
+
+    fmt = fmt or (CompareFormat.table if sys.stdout.isatty() else CompareFormat.json)
+    settings = default_settings().with_tolerance(tolerance)
+    with _open(db) as ledger:
+        comparison = compare_ledger(
+            ledger,
+            metric=metric or None,
+            side=side or None,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            registry=_registry(actors),
+            settings=settings,
+        )
+    if fmt is CompareFormat.json:
+        sys.stdout.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    for series in comparison.series:
+        _print_series(series)
+    tail = (
+        f"{comparison.claims} figures, {len(comparison.series)} series, "
+        f"{len(comparison.contradictions)} contradictions, "
+        f"{len(comparison.groups)} groups of agreeing figures"
+    )
+    console.print(Text(tail, style="dim"))
+
+
+def _print_series(series: Any) -> None:
+    """One series as a table, then its warnings, contradictions and groups (all text plain)."""
+    from rich import box
+    from rich.rule import Rule
+
+    from headcount.reconcile.labels import SIDE_LABELS
+
+    origins = series.origins()
+    console.print(
+        Rule(
+            Text(
+                f"{series.label} — {SIDE_LABELS.get(series.side, series.side)}: "
+                f"{len(series.entries)} figures, "
+                f"{len(origins)} origins",
+                style="bold",
+            ),
+            align="left",
+        )
+    )
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("figure", min_width=12)
+    table.add_column("per month", justify="right", min_width=9)
+    table.add_column("period", min_width=10)
+    table.add_column("origin ← chain", min_width=16)
+    for e in series.entries:
+        s, c = e.scaled, e.record.claim
+        figure = Text(c.figure, style="bold")
+        if c.hedged:
+            figure.append(" hedged", style="yellow")
+        if e.adversarial:
+            figure.append(" other side", style="magenta")
+        period = Text(f"{s.start} → {s.end}" if s.start and s.end else (f"stated {s.at}" if s.at else ""))
+        if s.start_assumed:
+            period.append(" (start assumed)", style="dim")
+        table.add_row(
+            Text(e.label),
+            figure,
+            Text(s.per_month.text() if s.per_month else "off the scale"),
+            period,
+            Text(f"{e.origin.name} ({e.origin.affiliation}): {e.chain_text()}"),
+        )
+    console.print(table)
+    for w in series.warnings:
+        console.print(Text(f"! #{w.ref} {w.message}", style="yellow"))
+    for x in series.contradictions:
+        console.print(
+            Text(f"≠ #{x.a.label} vs #{x.b.label} ({x.kind}): ", style="bold red") + Text(x.arithmetic)
+        )
+    for g in series.groups:
+        names = ", ".join(
+            f"{o.origin.name} ×{len(o.echoes)}" if len(o.echoes) > 1 else o.origin.name for o in g.origins
+        )
+        unit = "" if g.basis == "total at a date" else "/month"
+        console.print(
+            Text(f"= {g.value.text(unit)}: ", style="bold green")
+            + Text(
+                f"{len(g.origins)} origin(s), weighted {g.independence:g}, {g.articles} article(s): {names}"
+            )
+        )
+    console.print()
+
+
+@app.command("narratives")
+def narratives_cmd(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: Annotated[
+        CompareFormat | None,
+        typer.Option("--format", "-f", help="table or json; table on a terminal, else json."),
+    ] = None,
+) -> None:
+    """Passages repeated across articles (talking points, copied copy) and articles republished
+    whole, with outlets, dates and the shared words marked."""
+    from headcount.narratives import narratives_from_ledger
+
+    fmt = fmt or (CompareFormat.table if sys.stdout.isatty() else CompareFormat.json)
+    with _open(db) as ledger:
+        found = narratives_from_ledger(
+            ledger, since=since.date() if since else None, until=until.date() if until else None
+        )
+    if fmt is CompareFormat.json:
+        sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.rule import Rule
+
+    for t in found.talking_points:
+        head = (
+            f"{t.id}. {t.kind} · {t.articles} articles · {', '.join(t.outlets)} · first seen "
+            f"{t.first_seen or 'date unknown'} · {t.similarity:.0%} shared"
+        )
+        console.print(Rule(Text(head, style="bold"), align="left"))
+        for p in t.passages:
+            console.print(
+                Text(
+                    f"{p.outlet or 'outlet unknown'}, {p.published or 'date unknown'} ({p.doc})", style="dim"
+                )
+            )
+            text = Text()
+            for piece, shared in p.segments():
+                text.append(piece, style="bold yellow" if shared else "")
+            console.print(text)
+            console.print()
+    for g in found.republications.groups:
+        copies = "; ".join(f"{c.outlet or c.doc} ({c.published or 'date unknown'})" for c in g.copies)
+        console.print(
+            Text(f"republished: {g.original.outlet or g.original.doc} ({g.original.published}) → {copies}")
+        )
+    console.print(
+        Text(
+            f"{len(found.talking_points)} talking points, "
+            f"{sum(len(g.copies) for g in found.republications.groups)} "
+            f"republished copies, {found.documents} articles read",
+            style="dim",
+        )
+    )
+
+
+@app.command("report")
+def report_cmd(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    db: DbOption = None,
+    metric: MetricOption = None,
+    side: SideOption = None,
+    since: WindowSince = None,
+    until: WindowUntil = None,
+    charts: Annotated[
+        Path | None,
+        typer.Option("--charts", help="Also write a PNG and an SVG chart per series into this folder."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The report's title.", show_default=False)] = None,
+    actors: ActorsOption = None,
+    tolerance: ToleranceOption = None,
+) -> None:
+    """A standalone HTML report (opens offline, from disk): per series a timeline chart, the
+    contradictions and agreeing groups; then the talking points."""
+    from headcount.reconcile import default_settings
+    from headcount.report import build_report
+
+    settings = default_settings().with_tolerance(tolerance)
+    with _open(db) as ledger:
+        result = build_report(
+            ledger,
+            output,
+            metric=metric or None,
+            side=side or None,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            registry=_registry(actors),
+            settings=settings,
+            charts=charts,
+            title=title,
+        )
+    c = result.comparison
+    line = (
+        f"Report written to {result.path}: {len(c.series)} series, {len(c.contradictions)} contradictions, "
+        f"{len(c.groups)} groups, {len(result.narratives.talking_points)} talking points"
+    )
+    if result.charts:
+        line += f"; {len(result.charts)} chart files in {charts}"
+    console.print(Text(line), soft_wrap=True)
+
+
+@app.command("actors")
+def actors_cmd(
+    db: DbOption = None,
+    unknown: Annotated[
+        bool,
+        typer.Option(
+            "--unknown",
+            help="List the claimants, intermediaries and outlets of the ledger the registry cannot place.",
+        ),
+    ] = False,
+    fmt: Annotated[
+        ActorsFormat,
+        typer.Option("--format", "-f", help="table, json, or toml (with --unknown: entries to classify)."),
+    ] = ActorsFormat.table,
+    actors: ActorsOption = None,
+) -> None:
+    """The actor registry (who speaks, under which names, with which affiliation), or with
+    --unknown the names in the ledger it does not know, to classify."""
+    from headcount.actors import actors_template, unknown_names
+    from headcount.reconcile import default_settings
+
+    registry = _registry(actors)
+    if not unknown:
+        if fmt is ActorsFormat.toml:
+            raise typer.BadParameter("--format toml lists names to classify: use it with --unknown")
+        rows = [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "affiliation": a.affiliation,
+                "country": a.country,
+                "aliases": list(a.aliases),
+            }
+            for a in registry.actors
+        ]
+        if fmt is ActorsFormat.json:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return
+        table = Table(header_style="bold")
+        for name in ("name", "kind", "affiliation", "country", "aliases"):
+            table.add_column(name, overflow="fold")
+        for r in rows:
+            aliases = [a for a in r["aliases"] if a != r["name"]]
+            table.add_row(
+                *(Text(str(r[k] or "")) for k in ("name", "kind", "affiliation", "country")),
+                Text(", ".join(aliases)),
+            )
+        console.print(table)
+        console.print(Text(f"{len(rows)} actors", style="dim"))
+        return
+    settings = default_settings()
+    with _open(db) as ledger:
+        found = unknown_names(
+            ledger.iter_claims(), registry, ignore=settings.self_claimants, vague=settings.vague_claimants
+        )
+    if fmt is ActorsFormat.toml:
+        sys.stdout.write(actors_template(found))
+        return
+    if fmt is ActorsFormat.json:
+        sys.stdout.write(json.dumps([u.to_dict() for u in found], ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(header_style="bold")
+    for name in ("name", "as", "claims", "e.g. claim", "note"):
+        table.add_column(
+            name, overflow="fold", justify="right" if name in ("claims", "e.g. claim") else "left"
+        )
+    for u in found:
+        table.add_row(
+            Text(u.name),
+            Text(", ".join(u.roles)),
+            Text(str(u.claims)),
+            Text(", ".join(map(str, u.examples))),
+            Text("names no one" if u.vague else "", style="dim"),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            f"{len(found)} names the registry does not know; classify them with "
+            "`headcount actors --unknown --format toml > mine.toml` and pass --actors mine.toml",
+            style="dim",
+        ),
+        soft_wrap=True,
+    )
+
+
 def main() -> None:
     """Console-script entry point: library errors become one-line messages with exit code 1."""
     try:

@@ -18,8 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SCHEME = "affine32"
 _M1 = np.uint32(0x85EBCA6B)
@@ -31,6 +35,8 @@ CHUNK = 200_000
 @cache
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The ``(a, b)`` datasketch uses for ``MinHash(num_perm, seed, scheme="affine32")``."""
+    from datasketch import MinHash  # imported when needed: datasketch takes ~1 s to import
+
     a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
@@ -38,6 +44,8 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 @cache
 def bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """``(bands, rows)`` datasketch's ``MinHashLSH`` picks for this threshold."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
@@ -83,6 +91,8 @@ def signatures(hashes: np.ndarray, offsets: np.ndarray, num_perm: int, seed: int
 
 def lean(signature: np.ndarray, seed: int) -> LeanMinHash:
     """A datasketch ``LeanMinHash`` holding a signature computed here."""
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=seed, hashvalues=signature, scheme=SCHEME)
 
 
@@ -161,6 +171,8 @@ def index_pairs(sigs: np.ndarray, threshold: float, num_perm: int, seed: int) ->
     Used for whole articles (few enough to insert), and by the test that checks the numpy banding
     gives the same pairs.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     with lsh.insertion_session() as session:
         for i, sig in enumerate(sigs):

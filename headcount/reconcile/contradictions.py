@@ -228,6 +228,13 @@ def _containment(a: Entry, b: Entry, settings: ReconcileSettings) -> Contradicti
     )
 
 
+def _same_sentence(a: Entry, b: Entry) -> bool:
+    return (
+        a.record.article_id == b.record.article_id
+        and a.record.claim.sentence_start == b.record.claim.sentence_start
+    )
+
+
 def find_contradictions(
     entries: Sequence[Entry],
     settings: ReconcileSettings,
@@ -261,6 +268,10 @@ def find_contradictions(
         strongest, other = (c, held) if c.gap > held.gap else (held, c)
         merged[key] = replace(strongest, agreeing_b=(*strongest.agreeing_b, other.b.ref, *other.agreeing_b))
     found.extend(merged.values())
+    # Two figures of one sentence are never reported against each other: a sentence that gives two
+    # figures for one thing gives them for two parts or two times ("more than 2,000 in 2024, up
+    # from 640 a year earlier"), even when the extraction put both on one period.
+    found = [c for c in found if not _same_sentence(c.a, c.b)]
     found.sort(key=lambda c: (-c.gap, c.a.ref, c.b.ref))
     return found
 

@@ -189,3 +189,17 @@ def test_many_figures_give_one_contradiction_per_gap_between_agreeing_sets() -> 
     assert c.a.ref == str(low[0].id)  # the lowest upper end of the low set (9,000 × 1.1)
     assert c.b.ref == str(high[0].id)
     assert set(c.agreeing_a) == {str(low[1].id), str(low[2].id)} and c.agreeing_b == (str(high[1].id),)
+
+
+def test_two_figures_of_one_sentence_never_contradict_each_other() -> None:
+    # "more than 2,000 asylum applications in 2024, up from 640 a year earlier": if the extraction
+    # gives both 2024, the sentence still does not contradict itself.
+    quote = (
+        "Border guards registered more than 2,000 asylum applications in 2024, up from 640 a year earlier."
+    )
+    year = {"start": "2024-01-01", "end": "2024-12-31", "metric": "asylum_application", "quote": quote}
+    now = make_claim("more than 2,000", 2000, None, bound="over", article_id=3, at=30, **year)
+    then = make_claim("640", 640, 640, article_id=3, at=80, **year)
+    assert not contradictions(compare([now, then]))
+    elsewhere = make_claim("640", 640, 640, article_id=4, **year)
+    assert contradictions(compare([now, elsewhere]))
