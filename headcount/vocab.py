@@ -175,7 +175,7 @@ def _can_be_empty(items: list[Any]) -> bool:
 
 def prefixes(pattern: str, k: int = 5, limit: int = 256) -> set[str] | None:
     """Every string of up to ``k`` lower-case characters a match of ``pattern`` can begin with
-    (shorter where the pattern's literal part is shorter), or None if there are too many."""
+    (shorter where the pattern stops being literal), or None if there are too many."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
@@ -183,12 +183,15 @@ def prefixes(pattern: str, k: int = 5, limit: int = 256) -> set[str] | None:
     except re.error:
         return None
     out = _prefixes(parsed, k, limit)
-    return out if out is not None and "" not in out else None
+    if out is None:
+        return None
+    found = {p for p, _stopped in out}
+    return found if "" not in found else None
 
 
-def _prefixes(items: list[Any], k: int, limit: int) -> set[str] | None:
-    """Prefixes of the concatenation ``items``; an entry shorter than k means "stops being
-    literal here" (any continuation)."""
+def _prefixes(items: list[Any], k: int, limit: int) -> set[tuple[str, bool]] | None:
+    """Prefixes of the concatenation ``items`` as (prefix, stopped) pairs: ``stopped`` means the
+    pattern stops being literal after it, so nothing may be appended."""
     from re import _constants as c  # type: ignore[attr-defined]
 
     results: set[str] = {""}
@@ -198,22 +201,22 @@ def _prefixes(items: list[Any], k: int, limit: int) -> set[str] | None:
             break
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue
+        options: set[tuple[str, bool]] | None
         if op is c.LITERAL:
-            options: set[str] | None = {chr(av).lower()}
+            options = {(chr(av).lower(), False)}
         elif op is c.IN:
-            options = set()
+            chars: set[str] | None = set()
             for sub_op, sub_av in av:
                 if sub_op is c.LITERAL:
-                    options.add(chr(sub_av).lower())
+                    chars.add(chr(sub_av).lower())  # type: ignore[union-attr]
                 elif sub_op is c.RANGE and sub_av[1] - sub_av[0] <= 26:
-                    options.update(chr(x).lower() for x in range(sub_av[0], sub_av[1] + 1))
+                    chars.update(chr(x).lower() for x in range(sub_av[0], sub_av[1] + 1))  # type: ignore[union-attr]
                 else:
-                    options = None
+                    chars = None
                     break
+            options = None if chars is None else {(ch, False) for ch in chars}
         elif op is c.SUBPATTERN:
             options = _prefixes(list(av[-1]), k, limit)
-            if options is not None and _can_be_empty(list(av[-1])):
-                options.add("")
         elif op is c.BRANCH:
             options = set()
             for branch in av[1]:
@@ -225,13 +228,17 @@ def _prefixes(items: list[Any], k: int, limit: int) -> set[str] | None:
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             lo, hi, body = av
             if lo >= 1 and _is_whitespace(list(body)):
-                options = {" "}  # "\s+": one space in the prefix, any whitespace in the text
+                options = {(" ", False)}  # "\s+": one space in the prefix, any whitespace in the text
             else:
                 sub = _prefixes(list(body), k, limit)
-                if sub is None or hi > 1:
-                    options = None  # a repeated piece: stop being literal here
+                if sub is None:
+                    options = None
+                elif hi > 1:  # repeated: its first occurrence starts literal, then it stops
+                    options = {(p, True) for p, _stopped in sub}
                 else:
-                    options = sub | ({""} if lo == 0 else set())
+                    options = sub
+                if options is not None and lo == 0:
+                    options = options | {("", False)}
         else:
             options = None
         if options is None:
@@ -240,14 +247,14 @@ def _prefixes(items: list[Any], k: int, limit: int) -> set[str] | None:
             break
         nxt: set[str] = set()
         for r in results:
-            for o in options:
+            for o, stopped in options:
                 combined = (r + o)[:k]
-                (done if len(combined) >= k else nxt).add(combined)
+                (done if stopped or len(combined) >= k else nxt).add(combined)
         results = nxt
         if len(results) + len(done) > limit:
             return None
-    done |= results
-    return done if len(done) <= limit else None
+    out = {(p, True) for p in done} | {(p, False) for p in results}
+    return out if len(out) <= limit else None
 
 
 def _is_whitespace(items: list[Any]) -> bool:
@@ -263,6 +270,12 @@ def _is_whitespace(items: list[Any]) -> bool:
             (o is c.CATEGORY and a is c.CATEGORY_SPACE) or (o is c.LITERAL and chr(a) == " ") for o, a in av
         )
     return False
+
+
+def escape(text: str) -> str:
+    """``re.escape`` that leaves spaces alone, so that :func:`alternation` can turn them into
+    ``\\s+``."""
+    return "".join(" " if ch == " " else re.escape(ch) for ch in text)
 
 
 def literal_alternation(words: Iterable[str]) -> str:

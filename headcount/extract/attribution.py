@@ -42,14 +42,18 @@ class _Event:
     at: int  # where the cue sits (for clause membership)
     anaphor: bool = False
     said_on: date | None = None
+    data: bool = False  # named as the source of data ("according to X's data", "data from X")
+    verb_end: int = -1  # for a speaker of a verb: where the verb ends ("reported| on January 13")
+    self_ref: bool = False  # the article's own outlet speaking ("according to our count")
 
 
 @dataclass(slots=True)
 class _Frame:
-    attribution: Attribution
+    attribution: Attribution  # what following statements inherit (see ``attribute``)
     speaker: str | None  # the person or body that spoke in the text, for "she"/"he"
     sentence: int
     block: int
+    full: Attribution | None = None  # the sentence's own attribution, citation included
 
 
 @dataclass(slots=True)
@@ -61,6 +65,10 @@ class SentenceAttribution:
     spans: list[tuple[int, int]] = field(default_factory=list)  # names and cues (sentence offsets)
     date_spans: list[tuple[int, int]] = field(default_factory=list)  # statement dates
     explicit: bool = False
+    # The latest explicit attribution before this sentence, however far back: unattributed
+    # figures that continue the same statistics take it (decided by the pipeline, which knows
+    # what each figure counts).
+    latest: Attribution | None = None
 
     def for_offset(self, offset: int) -> Attribution:
         for clause, attribution in self.clauses:
@@ -76,6 +84,9 @@ class _Patterns:
         d = table(name, language)
         speech = entry(d, "speech_verbs", file=f)
         record = entry(d, "record_verbs", file=f)
+        register = entry(d, "register_verbs", file=f)
+        self.reporter = re.compile(words_pattern(entry(d, "reporter_nouns", file=f)), re.IGNORECASE)
+        self.noun_verb = re.compile(rf"^(?:{alternation(entry(d, 'noun_verbs', file=f))})$", re.IGNORECASE)
         aux = (
             r"(?:(?:has|have|had|also|reportedly|previously|earlier|recently|already|now|further|"
             r"then|officially|publicly|separately|later|once|again|repeatedly|just)\s+)*"
@@ -91,6 +102,7 @@ class _Patterns:
             "relay": entry(d, "relays", file=f),
             "speech": speech,
             "record": record,
+            "register": register,
         }
         self.categories = {
             cat: re.compile(alternation(words, file=f, key=cat), re.IGNORECASE)
@@ -118,11 +130,12 @@ class _Patterns:
         det = (
             r"(?:(?:a|an|the|its|their|his|her|new|newly|latest|recent|fresh|official|unofficial|"
             r"leaked|preliminary|internal|annual|monthly|weekly|published|updated|own|"
-            r"(?:[A-Z]\w+\s+)?\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]+\.?)\s+)*"
+            r"(?-i:(?:[A-Z]\w+\s+)?\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]+\.?))\s+)*"
         )
         # "a report published on November 9 by X"
         published_on = (
-            r"(?:(?:published|released|issued|presented|made\s+public)\s+(?:on\s+[^,]{1,25}?\s+)?)?"
+            r"(?:(?:published|released|issued|presented|reported|compiled|made\s+public)\s+"
+            r"(?:on\s+[^,]{1,25}?\s+)?)?"
         )
         self.after_data = re.compile(rf"\s+{published_on}(?:{data_preps})\s+", re.IGNORECASE)
         self.det_before = re.compile(rf"(?<![^\W_]){det.replace(')*', ')+')}$", re.IGNORECASE)
@@ -133,7 +146,7 @@ class _Patterns:
         self.bare_data = re.compile(
             rf"^(?:(?:the|these|those|such|her|his|their)\s+)?(?:{data_nouns})(?![^\W_])", re.IGNORECASE
         )
-        self.inner_data_of = re.compile(rf"^{det}(?:{data_nouns})\s+(?:{data_preps})\s+", re.IGNORECASE)
+        self.inner_data_of = re.compile(rf"{det}(?:{data_nouns})\s+(?:{data_preps})\s+", re.IGNORECASE)
         self.possessive_data = re.compile(
             rf"'s?\s+(?:own\s+)?(?:latest\s+)?(?:{data_nouns})(?![^\W_])", re.IGNORECASE
         )
@@ -150,9 +163,11 @@ class _Patterns:
             rf"^(?:{alternation(entry(d, 'subject_openers', file=f))})\b,?\s*", re.IGNORECASE
         )
         self.speaker_noun = re.compile(words_pattern(entry(d, "speaker_nouns", file=f)), re.IGNORECASE)
+        noun_verbs = set(entry(d, "noun_verbs", file=f))
         verbs = alternation(
             [
-                *speech,
+                # "various estimates", "local media reports": in a name these are nouns.
+                *(v for v in speech if v not in noun_verbs),
                 "is",
                 "are",
                 "was",
@@ -179,17 +194,75 @@ class _Patterns:
         )
         self.np_stop = re.compile(
             rf"\s+(?:that|which|who|whom|whose|where|when|while|whereas|although|because|on|in|at|"
-            rf"since|about|during|after|before|amid|as|between|until|if|than|to|into|"
+            rf"since|about|during|after|before|amid|as|between|until|if|than|to|into|obtained|seen|"
+            rf"reviewed|released|provided|shared|compiled|leaked|gathered|collected|made|posted|"
             rf"{verbs}|{alternation(entry(d, 'citing', file=f))}|"
             rf"{alternation(entry(d, 'relays', file=f))})(?![^\W_])",
             re.IGNORECASE,
         )
-        self.np_chunk = re.compile(r"[^,;:!?()\[\]]+")
+        self.np_chunk = re.compile(r"(?:[^,;:!?()\[\]\s]|\s(?![-–—]\s))+")
         # "claimed over 100,000 lives" is a toll, not a claim someone made.
-        self.toll_after = re.compile(r"^\s+(?:[\w,.+-]+\s+){0,5}?(?:lives|victims)(?![^\W_])", re.IGNORECASE)
+        self.toll_after = re.compile(r"\s+(?:[\w,.+-]+\s+){0,5}?(?:lives|victims)(?![^\W_])", re.IGNORECASE)
+        # ", an independent Russian media outlet," or ", a Russian group known by its Russian name,
+        # Idite Lesom," between a subject and its verb.
         self.appositive = re.compile(
             r",\s*(?:a|an|the|which|who|whose|its|his|her|their|one\s+of|former|currently|now|"
-            r"itself|formerly|also|then|once|previously|recently)\b[^,]*,\s*$",
+            r"itself|formerly|also|then|once|previously|recently|known|for\s+its\s+part|in\s+turn|"
+            r"meanwhile|however|too|\w+ing)\b[^,]*(?:,[^,]{1,40})?,\s*$",
+            re.IGNORECASE,
+        )
+        self.headline_tag = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>(?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*$")
+        self.subject_break = re.compile(
+            r"\s+(?:that|which|who|whose|where)\s|\s+(?:has|have|had|is|are|was|were|will|would|did|"
+            r"does)\s+(?!been\b)\w+(?:\s+\S+)*?\s+(?:and|but)\s*$",
+            re.IGNORECASE,
+        )
+        self.acronym_described = re.compile(
+            rf"(?:the\s+)?(?P<name>[A-Z][A-Z0-9.-]+)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+            rf"(?:{alternation(entry(d, 'descriptors', file=f))})$"
+        )
+        self.list_tail = re.compile(
+            r"\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*\s+(?:and|or)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*"
+        )
+        self.source_preps = {"in", "at", "within", "close to", "familiar with", "inside", "on"}
+        self.unnamed_source = re.compile(
+            r"(?<![^\W_])(?:sources?|representatives?|officials?|insiders?|people|persons?|members?|"
+            r"spokesperson|spokesman|spokeswoman|interlocutor|informant|employees?|staff|someone|"
+            r"analysts?|experts?)\s*$",
+            re.IGNORECASE,
+        )
+        self.negated_citing = re.compile(
+            r"(?<![^\W_])(?:without|not|never|no\s+longer|didn't|did\s+not|does\s+not|doesn't)\s+$",
+            re.IGNORECASE,
+        )
+        self.clause_start = re.compile(
+            r"\s+(?:(?:that|the|a|an|this|these|those|its|his|her|their|he|she|it|they|there|no|only|up|"
+            r"over|more|fewer|less|about|around|roughly|nearly|almost|as|some|at|to)(?![^\W_])|[A-Z0-9\"'])",
+        )
+        self.negated_verb = re.compile(
+            r"(?<![^\W_])(?:(?:did|does|do|has|have|had|would|could|will|was|were)\s+not|\w+n't|never)\s+$",
+            re.IGNORECASE,
+        )
+        self.determiner_before = re.compile(
+            r"(?<![^\W_])(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE
+        )
+        data_words = (
+            r"data|figures|statistics|stats|numbers|estimates?|tracker|counter|count|tally|database|"
+            r"registers?|records"
+        )
+        self.data_tail = re.compile(rf"\s+(?:{data_words})$", re.IGNORECASE)
+        self.ends_in_data = re.compile(rf"(?<![^\W_])(?:{data_words})$", re.IGNORECASE)
+        self.data_head = re.compile(rf"^(?:{data_nouns})\s+", re.IGNORECASE)
+        # A report written by an outlet's own journalist is the outlet's report (NOTES.md):
+        # "Die Welt's correspondent Christoph Vanner" stays whole.
+        self.reporter_possessive = re.compile(
+            r"'s\s+(?:\w+\s+)?(?:correspondent|reporter|journalist|columnist|editor|writer|"
+            r"investigative\s+team|reporting\s+team)\b",
+            re.IGNORECASE,
+        )
+        self.first_person = re.compile(
+            rf"^(?:we|us|our\s+(?:own\s+)?(?:{data_nouns}|reporters?|correspondents?|team|journalists?|"
+            r"analysis|calculations?|reckoning|estimates?|tally|count|research|review))$",
             re.IGNORECASE,
         )
         self.leading_subject = re.compile(
@@ -209,6 +282,7 @@ def attribute(
     language: str = "en",
     *,
     norm_body: str | None = None,
+    has_figures: list[bool] | None = None,
 ) -> list[SentenceAttribution]:
     """The attribution of every sentence, resolving anaphors and inheriting frames in order.
 
@@ -216,6 +290,7 @@ def attribute(
     """
     pats = patterns(language)
     frame: _Frame | None = None
+    history: list[_Frame] = []
     out: list[SentenceAttribution] = []
     if norm_body is None:
         norm_body = normalise("\n".join(s.text for s in sentences))
@@ -243,10 +318,19 @@ def attribute(
             if frame and frame.block == sent.block and sent.index - frame.sentence <= FRAME_REACH
             else None
         )
+        latest = frame.attribution if frame else None
         if not any(e.role in ("speaker", "origin") for e in events):
-            out.append(SentenceAttribution(inherited or Attribution(THE_ARTICLE), [], spans, date_spans))
+            out.append(
+                SentenceAttribution(
+                    inherited or Attribution(THE_ARTICLE), [], spans, date_spans, latest=latest
+                )
+            )
             continue
-        default, speaker = _compose(events, sent.text, norm, frame, pats)
+        if frame is None or sent.index - frame.sentence > FRAME_REACH:
+            person = _recent_person(sentences, norm_body, offsets, sent.index, pats)
+            if person is not None:  # "Ivan Chuviliaev … spoke to reporters. He said 650 …"
+                frame = _Frame(Attribution(person), person, sent.index - 1, sent.block, Attribution(person))
+        default, speaker = _compose(events, sent.text, norm, frame, pats, history)
         if (
             default.said_on is None
             and frame is not None
@@ -260,16 +344,70 @@ def attribute(
         if len(sent_clauses) > 1:
             for c in sent_clauses:
                 own = [e for e in events if c.start <= e.at < c.end]
-                if any(e.role in ("speaker", "origin") for e in own):
-                    per_clause.append((c, _compose(own, sent.text, norm, frame, pats)[0]))
-        out.append(SentenceAttribution(default, per_clause, spans, date_spans, explicit=True))
-        frame = _Frame(default, speaker, sent.index, sent.block)
+                # A clause is a statement of its own when someone speaks in it ("…, and one
+                # milblogger claimed that …"); a citation alone ("which cited …") is part of the
+                # sentence's chain.
+                if any(e.role == "speaker" for e in own):
+                    per_clause.append((c, _compose(own, sent.text, norm, frame, pats, history)[0]))
+        out.append(SentenceAttribution(default, per_clause, spans, date_spans, explicit=True, latest=latest))
+        carry = default
+        if (
+            has_figures is not None
+            and has_figures[sent.index]
+            and speaker
+            and speaker in default.via
+            and any(e.role == "origin" for e in events)
+        ):
+            # "19,300 left, the source said, citing data from the prosecutor's office": the citation
+            # covers that statement; what the source says next is the source's own.
+            carry = Attribution(speaker, default.via[default.via.index(speaker) + 1 :], default.said_on)
+        frame = _Frame(carry, speaker, sent.index, sent.block, default)
+        history.append(frame)
     return out
 
 
+def _recent_person(
+    sentences: list[Sentence], norm_body: str, offsets: list[int], index: int, pats: _Patterns
+) -> str | None:
+    """A person named as the subject of one of the two sentences before ``index`` ("Olga
+    Romanova, who heads …, has followed the trials" -> "Olga Romanova"), for a pronoun that
+    no attribution before it explains."""
+    for k in (index - 1, index - 2):
+        if k < 0:
+            break
+        text = norm_body[offsets[k] : offsets[k] + len(sentences[k].text)]
+        m = re.match(r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?=[\s,])", text)
+        if (
+            m
+            and not pats.places.match(m.group(1))
+            and not default_registry().find(m.group(1), normalised=True)
+        ):
+            return sentences[k].text[m.start(1) : m.end(1)]
+    return None
+
+
+def _reporting_actor(text: str) -> bool:
+    """A known outlet, NGO or research group: they report what others did."""
+    return any(
+        a.kind in ("independent_media", "foreign_media", "state_media", "ngo", "research_group")
+        for _s, _e, a in default_registry().find(text, normalised=True)
+    )
+
+
+def _plainly_a_source(text: str, pats: _Patterns) -> bool:
+    """A subject that is unmistakably a source, for verbs that are as often nouns."""
+    words = text.split()
+    return bool(
+        default_registry().find(text, normalised=True)
+        or pats.speaker_noun.search(text)
+        or any(w[:1].isupper() for w in words[1:])
+    )
+
+
 def _same_source(a: str, b: str) -> bool:
-    """Whether two names name one source (the same words, or the same known actor)."""
-    if normalise(a).casefold() == normalise(b).casefold():
+    """Whether two names name one source (the same words, a surname of the full name, or the same
+    known actor)."""
+    if normalise(a).casefold() == normalise(b).casefold() or _extends(a, b) or _extends(b, a):
         return True
     registry = default_registry()
     ra, rb = registry.resolve(a), registry.resolve(b)
@@ -291,67 +429,104 @@ def _events(
         for cat, rx in pats.categories.items():
             if rx.fullmatch(word):
                 cues[cat].append((start, end))
-    if not any(cues.values()):
+    tag = pats.headline_tag.search(norm)
+    if not any(cues.values()) and not tag:
         return events
     taken: list[tuple[int, int]] = []
 
-    def add(role: str, start: int, end: int, at: int, *, record: bool = False) -> None:
+    def add(
+        role: str,
+        start: int,
+        end: int,
+        at: int,
+        *,
+        record: bool = False,
+        register: bool = False,
+        data: bool = False,
+        strict: bool = False,
+    ) -> None:
         start, end = _trim(norm, start, end)
         if end <= start or any(s <= start < e or s < end <= e for s, e in taken):
             return
         text = norm[start:end]
+        if pats.first_person.match(text):
+            taken.append((start, end))
+            events.append(_Event(role, start, end, at, self_ref=True))
+            return
         anaphor = bool(pats.anaphor.match(text))
         if role != "relay" and not anaphor and not _speaker_like(text, pats):
             return
         if not anaphor and pats.bare_data.match(text) and not default_registry().find(text, normalised=True):
             return  # "quoted figures she attributed to …": the figures are not the source
-        if pats.nationality_only.match(text) or (record and pats.places.match(text)):
+        if pats.nationality_only.match(text) or ((record or register) and pats.places.match(text)):
             return  # "Russian claims …"; "Germany registered …" (where, not who)
+        if register and not (anaphor or pats.reporter.search(text) or _reporting_actor(text)):
+            return  # "courts registered 4,215 cases": the institution acted, nobody reports
+        if strict and not (anaphor or _plainly_a_source(text, pats)):
+            return  # "Viral claim that …": a noun, not a verb
         if role == "relay" and (pats.generic_receiver.match(text) or not _speaker_like(text, pats)):
             return
         taken.append((start, end))
-        events.append(_Event(role, start, end, at, anaphor))
+        events.append(_Event(role, start, end, at, anaphor, data=data))
 
     for cs, ce in cues["citing"]:
+        if pats.negated_citing.search(norm, max(0, cs - 20), cs):
+            continue  # "without citing a source"
         # "citing data from X": past the data noun to X.
         data = pats.citing_data.match(norm, ce)
         s, e = _np_after(norm, data.end() if data else ce, pats)
-        s, e = _unwrap(norm, s, e, pats)
+        s, e, _data = _unwrap(norm, s, e, pats)
         add("origin", s, e, cs)
     for cs, ce in cues["according"]:
         s, e = _np_after(norm, ce, pats)
-        s, e = _unwrap(norm, s, e, pats)
-        add("speaker", s, e, cs)
+        s, e, is_data = _unwrap(norm, s, e, pats)
+        add("speaker", s, e, cs, data=is_data)
     for cs, ce in cues["data"]:
         possessive = pats.possessive_before.search(norm, max(0, cs - 20), cs)
         if possessive:  # "Mediazona's count"
             s, e = _np_before_possessive(norm, possessive.start())
-            add("speaker", s, e, s)
+            add("speaker", s, e, s, data=True)
             continue
         prep = pats.after_data.match(norm, ce)
         if prep:  # "a November 9th report by X", "data from X"
             det = pats.det_before.search(norm, max(0, cs - 40), cs)
             s, e = _np_after(norm, prep.end(), pats)
-            add("speaker", s, e, det.start() if det else cs)
+            add("speaker", s, e, det.start() if det else cs, data=True)
     for cs, ce in cues["relay"]:
         s, e = _np_after(norm, ce, pats)
         add("relay", s, e, cs)
-    for record, found in ((False, cues["speech"]), (True, cues["record"])):
-        for cs, ce in found:
+    for kind in ("speech", "record", "register"):
+        for cs, ce in cues[kind]:
             aux = pats.aux_before.search(norm, max(0, cs - 60), cs)
             vs = aux.start() if aux else cs
             if pats.passive_before.search(norm, max(0, vs - 12), vs):
                 continue  # "are said to", "were reported"
+            if pats.negated_verb.search(norm, max(0, vs - 14), vs):
+                continue  # "did not say how many": no statement
+            if pats.determiner_before.search(norm, max(0, vs - 8), vs):
+                continue  # "an estimated 350,000", "the reported figure"
             if norm[cs:ce].lower().startswith("claim") and pats.toll_after.match(norm, ce):
                 continue  # "has claimed over 100,000 lives"
+            strict = bool(pats.noun_verb.match(norm[cs:ce]))
+            if strict and not pats.clause_start.match(norm, ce):
+                continue  # "local media reports and official announcements": a noun
             s, e = _np_before(norm, vs, pats)
+            if e <= s and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", norm[:vs]):
+                # "… did not say how many, but said that …": the subject of the sentence.
+                lead = pats.leading_subject.match(norm)
+                if lead:
+                    s, e = _np_before(norm, _leading_end(norm, lead.end()), pats)
             if e > s and (pats.anaphor.match(norm[s:e]) or _speaker_like(norm[s:e], pats)):
-                add("speaker", s, e, vs, record=record)
+                add("speaker", s, e, vs, record=kind == "record", register=kind == "register", strict=strict)
                 continue
             # Inverted: "…, said Maria Zakharova."
             if re.search(r"[,\"]\s*$", norm[:vs]):
                 s, e = _np_after(norm, ce, pats)
                 add("speaker", s, e, vs)
+
+    # A headline's source after a dash or colon: "… opened in 2024 – Prosecutor General's Office".
+    if tag:
+        add("speaker", tag.start("who"), tag.end("who"), tag.start())
 
     # Someone who cites without a speech verb ("Zakharova has amplified these concerns, citing
     # data from …"): the subject of the sentence passes the figure on.
@@ -381,6 +556,18 @@ def _np_after(norm: str, pos: int, pats: _Patterns) -> tuple[int, int]:
         return pos, pos
     end = m.end()
     stop = pats.np_stop.search(norm, pos, end)
+    # "a source in the Russian security agencies", "officials close to the Kremlin": the phrase
+    # after a word for an unnamed source is part of how the text names it.
+    while (
+        stop
+        and stop.group(0).strip().lower() in pats.source_preps
+        and pats.unnamed_source.search(norm, pos, stop.start())
+    ):
+        nxt = pats.np_stop.search(norm, stop.end(), end)
+        if nxt is None:
+            stop = None
+            break
+        stop = nxt
     if stop:
         end = stop.start()
     # A full stop ends the sentence, unless it ends an abbreviation ("U.S.", "Gen.").
@@ -392,12 +579,24 @@ def _np_after(norm: str, pos: int, pats: _Patterns) -> tuple[int, int]:
 
 
 def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
-    """The subject that ends at ``end`` (before a speech verb), without appositives and openers."""
+    """The subject that ends at ``end`` (before a speech verb), without appositives, a trailing
+    abbreviation in brackets ("the National Intelligence Service (NIS) said") and openers."""
     seg = norm[:end].rstrip()
+    paren = re.search(r"\s*\([^()]{1,40}\)$", seg)
+    if paren:
+        seg = seg[: paren.start()].rstrip()
     app = pats.appositive.search(seg) if seg.endswith(",") else None
     if app:
         seg = seg[: app.start()].rstrip()
     cut = max(seg.rfind(c) for c in ',;:("')
+    # A list of names is one subject: "Posts on X, Facebook and Telegram claim …".
+    if (
+        cut > 0
+        and seg[cut] == ","
+        and pats.list_tail.fullmatch(seg, cut + 1)
+        and re.search(r"[A-Z][\w'.-]*$", seg[:cut])
+    ):
+        cut = max(seg.rfind(c, 0, cut) for c in ',;:("')
     start = cut + 1
     while start < len(seg) and seg[start].isspace():
         start += 1
@@ -407,9 +606,15 @@ def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
         start += op.end()
         text = seg[start:]
         op = pats.openers.match(text)
-    if len(text.split()) > 12:
+    stop = len(seg)
+    # "A group of Cuban exiles that tracks the recruitment said": the subject ends at "that".
+    # "Kyiv has dismissed the reports and says …": the subject is what comes before the verb.
+    inner = pats.subject_break.search(seg, start, stop)
+    if inner:
+        stop = inner.start()
+    if len(seg[start:stop].split()) > 12:
         return end, end
-    return start, len(seg)
+    return start, stop
 
 
 def _np_before_possessive(norm: str, end: int) -> tuple[int, int]:
@@ -420,16 +625,20 @@ def _np_before_possessive(norm: str, end: int) -> tuple[int, int]:
     return m.start(1), end
 
 
-def _unwrap(norm: str, start: int, end: int, pats: _Patterns) -> tuple[int, int]:
-    """Inside "according to a November 9th report by X" or "citing data from X", the source is X;
-    inside "according to X's data", X."""
+def _unwrap(norm: str, start: int, end: int, pats: _Patterns) -> tuple[int, int, bool]:
+    """Inside "according to a November 9th report by X", "citing data from X" or "an analysis of
+    court records by X" the source is X; inside "according to X's data", X. The flag says the
+    phrase named data rather than a speaker."""
+    while start < end and norm[start].isspace():
+        start += 1
     inner = pats.inner_data_of.match(norm, start, end)
     if inner:
-        return inner.end(), end
+        by = list(re.finditer(r"(?<![^\W_])by\s+", norm[inner.end() : end]))
+        return (inner.end() + by[-1].end() if by else inner.end()), end, True
     pos = pats.possessive_data.search(norm, start, end)
     if pos and pos.end() == end:
-        return start, pos.start()
-    return start, end
+        return start, pos.start(), True
+    return start, end, bool(pats.ends_in_data.search(norm, start, end))
 
 
 def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -440,11 +649,45 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_GENERIC_HEADS = frozenset({"source", "official", "representative", "interlocutor", "data", "report"})
+
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "after",
+        "before",
+        "during",
+        "since",
+        "under",
+        "over",
+        "into",
+        "about",
+        "against",
+        "between",
+        "among",
+        "amid",
+        "through",
+        "throughout",
+        "per",
+        "via",
+        "according",
+    ]
+)
+
+
 def _speaker_like(text: str, pats: _Patterns) -> bool:
     """Whether a phrase can name a source: a name, a known actor, or a description of a body."""
     words = text.split()
     if not words or len(words) > 12 or re.search(r"\d", text):
         return False
+    if words[0].lower() in _PREPOSITIONS:
+        return False  # "In a report published in April": a phrase, not a source
     if default_registry().find(text, normalised=True):
         return True
     if pats.speaker_noun.search(text):
@@ -471,16 +714,43 @@ def _speaker_like(text: str, pats: _Patterns) -> bool:
 
 
 def _compose(
-    events: list[_Event], original: str, norm: str, frame: _Frame | None, pats: _Patterns
+    events: list[_Event],
+    original: str,
+    norm: str,
+    frame: _Frame | None,
+    pats: _Patterns,
+    history: list[_Frame] | None = None,
 ) -> tuple[Attribution, str | None]:
     """Claimant and via from a sentence's events; returns also who spoke (for pronouns)."""
     speakers = [e for e in events if e.role == "speaker"]
     origins = [e for e in events if e.role == "origin"]
+    # "ISW assesses …, according to Ukrainian General Staff data": whoever speaks passes on the
+    # data of the body named as their source.
+    if len(speakers) > 1 and any(e.data for e in speakers) and any(not e.data for e in speakers):
+        origins = [*origins, *(e for e in speakers if e.data)]
+        speakers = [e for e in speakers if not e.data]
     relays = [_name(original, norm, e, pats) for e in events if e.role == "relay"]
     said_on = next((e.said_on for e in events if e.said_on), None)
 
     def resolve(e: _Event) -> tuple[Attribution | None, str]:
         """A name, or the frame an anaphor refers to."""
+        if e.self_ref:
+            return None, THE_ARTICLE
+        if e.anaphor and pats.pronoun.match(norm[e.start : e.end]):
+            own = _own_subject(norm, e, pats)
+            if own is not None:  # "The project has received 189 appeals, it said"
+                return None, _name(original, norm, own, pats)
+        if e.anaphor and history and not pats.pronoun.match(norm[e.start : e.end]):
+            # "the commander", "the group": the latest source of that kind, if there is one.
+            head = norm[e.start : e.end].split()[-1].casefold().rstrip("s")
+            # "the source", "the official" refer to the latest speaker; "the commander", "the
+            # group" to the latest source of that kind.
+            for past in reversed(history if head not in _GENERIC_HEADS else []):
+                full = past.full or past.attribution
+                if len(head) > 3 and head in normalise(full.claimant).casefold():
+                    return full, full.claimant  # "the commander" cited earlier as the origin
+                if len(head) > 3 and head in normalise(past.speaker or "").casefold():
+                    return past.attribution, past.speaker
         if e.anaphor and frame is not None:
             return frame.attribution, (
                 frame.speaker
@@ -493,6 +763,9 @@ def _compose(
     speaker_name: str | None = None
     if speakers:
         speaker_frame, speaker_name = resolve(speakers[0])
+        # "The Russian Defense Ministry has claimed that …, TASS reported": whoever reports
+        # someone else's statement after it passes it on.
+        relays = [*(resolve(e)[1] for e in speakers[1:]), *relays]
     if origins:
         origin_frame, claimant = resolve(origins[-1])
         earlier = [resolve(o)[1] for o in reversed(origins[:-1])]
@@ -516,6 +789,26 @@ def _compose(
     return Attribution(speaker_name, _dedupe(tuple(relays), speaker_name), said_on), speaker_name
 
 
+def _own_subject(norm: str, e: _Event, pats: _Patterns) -> _Event | None:
+    """For a pronoun that speaks after its sentence's main clause ("…, it said in a statement"),
+    the sentence's subject when that is a source ("the “I Want to Live” project")."""
+    if e.at < len(norm) // 2:
+        return None
+    lead = re.match(
+        r"(?:[A-Z][\w'.-]*|the|The)(?:\s+(?:[\w'\".-]+))*?(?=\s+(?:has|have|had|is|are|was|were|"
+        r"says?|said|received|recorded|registered|counted|reported)\b)",
+        norm,
+    )
+    if not lead:
+        return None
+    text = norm[: lead.end()]
+    if len(text.split()) > 8 or pats.places.match(text.strip()):
+        return None
+    if not (pats.speaker_noun.search(text) or default_registry().find(text, normalised=True)):
+        return None
+    return _Event("speaker", 0, lead.end(), 0)
+
+
 def _dedupe(via: tuple[str, ...], claimant: str) -> tuple[str, ...]:
     out: list[str] = []
     for v in via:
@@ -525,38 +818,103 @@ def _dedupe(via: tuple[str, ...], claimant: str) -> tuple[str, ...]:
 
 
 def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
-    """A source's name as written, without what only describes it: a title before a person's
-    name ("spokesperson Maria Zakharova") or a description before a name ("the state news agency
-    TASS"). A possessive keeps the organisation as part of the source ("Die Welt's correspondent
-    Christoph Vanner": the report is the outlet's own)."""
+    """A source's name as written, without what only describes it.
+
+    Dropped: a title before a person's name ("spokesperson Maria Zakharova", "Defence Minister
+    Serhii Marchuk"), a description before a name ("the state news agency TASS"), the word for
+    the data after an organisation ("Eurostat data"), and "the" before a proper or organisation
+    name ("the Russian Defense Ministry"). Kept: a possessive that makes the report the
+    organisation's own ("Die Welt's correspondent Christoph Vanner"), and "a"/"an" or "the" before
+    a description ("a Russian volunteer anti-war group", "the unit's commander").
+    """
     start, end = e.start, e.end
     text = norm[start:end]
-    if "'s " not in text:
+    lead = pats.data_head.match(text)
+    if lead and lead.end() < len(text) and text[lead.end()].isupper():
+        start += lead.end()  # "figures Russia's Federal Security Service shared with …"
+        text = norm[start:end]
+    tail = pats.data_tail.search(text)
+    if tail and tail.start() > 0 and _organisation_like(text[: tail.start()], pats):
+        end = start + tail.start()  # "Customs and Border Protection data" -> the agency
+        text = norm[start:end]
+    acronym = pats.acronym_described.match(text)
+    if acronym and default_registry().resolve(text) is None:
+        end = start + acronym.end("name")  # "HUR military intelligence agency" -> HUR
+        text = norm[start:end]
+    reporter_possessive = bool(pats.reporter_possessive.search(text))
+    if not reporter_possessive:
         described = pats.descriptor_name.match(text)
         if described:
             start += described.start("name")
             text = norm[start:end]
-        tokens = list(re.finditer(r"\S+", text))
-        if len(tokens) >= 3:
-            # The longest run of capitalised words at the end that is a person's name.
-            k = len(tokens)
-            while k > 0 and tokens[k - 1].group(0)[:1].isupper():
-                k -= 1
-            while k < len(tokens) and _is_title(tokens[k].group(0), pats):
-                k += 1
-            name_tokens = tokens[k:]
-            if (
-                len(name_tokens) >= 2
-                and k > 0
-                and not any(t.group(0).lower().strip(".,") in pats.org_words for t in name_tokens)
-                and _is_title(tokens[k - 1].group(0), pats)
-            ):
-                start += name_tokens[0].start()
+        person = _person_after_title(text, pats)
+        if person is not None:
+            start += person
+            text = norm[start:end]
+    det = re.match(r"(?:the|The)\s+", text)
+    if det and _proper_or_organisation(text[det.end() :], pats) and not _the_is_part_of_name(text):
+        start += det.end()
     name = original[start:end].strip()
     # A name in quotation marks ("the group 'Idite Lesom'") is the name without them.
     if len(name) > 2 and name[0] in "\"'«“„" and name[-1] in "\"'»”":
         name = name[1:-1].strip()
     return name
+
+
+def _the_is_part_of_name(text: str) -> bool:
+    """ "The Kyiv Independent", "The Economist": a known name that begins with "The"."""
+    registry = default_registry()
+    key = re.sub(r"\s+", " ", text.strip().casefold())
+    actor = registry.resolve(text)
+    if actor is None:
+        return False
+    aliases = {re.sub(r"\s+", " ", normalise(a).casefold()) for a in actor.aliases}
+    return key in aliases
+
+
+def _person_after_title(text: str, pats: _Patterns) -> int | None:
+    """Offset of a person's name that a title precedes, or None: "Russian Foreign Ministry
+    spokesperson Maria Zakharova", "Ukrainian President Volodymyr Zelensky"."""
+    tokens = list(re.finditer(r"\S+", text))
+    if len(tokens) < 3:
+        return None
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].group(0)[:1].isupper() and not _is_title(tokens[k - 1].group(0), pats):
+        k -= 1
+    name_tokens = tokens[k:]
+    if (
+        len(name_tokens) >= 2
+        and k > 0
+        and _is_title(tokens[k - 1].group(0), pats)
+        and not any(t.group(0).lower().strip(".,'s") in pats.org_words for t in name_tokens)
+    ):
+        return name_tokens[0].start()
+    return None
+
+
+def _proper_or_organisation(text: str, pats: _Patterns) -> bool:
+    """Whether a phrase after "the" names something ("Russian Defense Ministry", "UN refugee
+    agency") rather than describes a person ("unit's commander")."""
+    words = text.split()
+    if not words:
+        return False
+    head = words[-1].lower().strip(".,")
+    if head in pats.org_words or head.rstrip("s") in pats.org_words:
+        return True
+    return words[0][:1].isupper() and not _is_title(words[-1], pats)
+
+
+def _organisation_like(text: str, pats: _Patterns) -> bool:
+    """A known actor or a capitalised organisation name — not a bare country ("US statistics")."""
+    text = text.strip()
+    if not text or pats.places.match(text) or pats.nationality_only.match(text):
+        return False
+    if default_registry().find(text, normalised=True):
+        return True
+    words = text.split()
+    return any(w[:1].isupper() for w in words) and (
+        len(words) > 1 or words[0].lower() in pats.org_words or words[0].isupper()
+    )
 
 
 def _is_title(word: str, pats: _Patterns) -> bool:
@@ -576,7 +934,9 @@ def _said_on(norm: str, ev: _Event, published: date | None, language: str) -> da
     lo = max(norm.rfind(",", 0, max(0, ev.at - 1)), norm.rfind(";", 0, ev.at), -1)
     window_start = 0 if lo < 0 else lo
     # The clause before the cue, and a few words after it.
+    after_verb = ev.verb_end if ev.verb_end >= 0 else ev.end
     windows = [
+        (after_verb, min(len(norm), after_verb + 40)),
         (window_start, ev.at),
         (ev.at, ev.start),
         (ev.end, min(len(norm), ev.end + 30)),
@@ -625,6 +985,13 @@ def _statement_date_spans(
             between = norm[m.end() : ev.at] if m.end() <= ev.at else norm[ev.end : m.start()]
             inside = ev.start <= m.start() and m.end() <= ev.end
             if (
+                ev.verb_end >= 0
+                and 0 <= m.start() - ev.verb_end <= 40
+                and re.fullmatch(r"(?:\s+\S+){0,4}?\s+on\s+(?:the\s+)?", norm[ev.verb_end : m.start()])
+            ):
+                spans.append((m.start(), m.end()))  # "reported on January 13 that", "told X on Feb. 20"
+                break
+            if (
                 inside
                 or (0 <= ev.at - m.end() <= 40 and "," in between and len(between.split()) <= 6)
                 or (m.start() >= ev.end and m.start() - ev.end <= 12)
@@ -644,3 +1011,83 @@ def _statement_date_spans(
                 spans.append((m.start(), m.end()))
                 break
     return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Article-level: one name per source, the outlet itself, headlines
+
+
+def canonical_names(names: list[str], body: str) -> dict[str, str]:
+    """For each source name used in an article, the fullest name the article gives that source:
+    "Savchuk" -> "Ivan Savchuk", "the Judicial Department" -> "Judicial Department of the Supreme
+    Court", "Prosecutor General's Office" -> "Office of the Prosecutor General" (same actor)."""
+    registry = default_registry()
+    norm_body = normalise(body)
+    out: dict[str, str] = {}
+    unique = list(dict.fromkeys(n for n in names if n and n != THE_ARTICLE))
+    for name in unique:
+        best = name
+        actor = registry.resolve(name)
+        for other in unique:
+            if other == name or len(other) <= len(best) or not other[:1].isupper():
+                continue
+            if (actor is not None and registry.resolve(other) == actor) or _extends(name, other):
+                best = other
+        longer = _longer_in_text(normalise(best), norm_body)
+        if longer is not None:
+            start = norm_body.find(longer)
+            best = body[start : start + len(longer)]
+        out[name] = best
+    return out
+
+
+def _extends(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with more words ("Savchuk" in "Ivan Savchuk", "Nepal" in
+    "Nepal's foreign ministry")."""
+    s, lg = normalise(short).casefold(), normalise(long).casefold()
+    return lg.endswith(" " + s) or lg.startswith(s + " ") or lg.startswith(s + "'s ")
+
+
+def _longer_in_text(name: str, norm_body: str) -> str | None:
+    """A fuller form of a capitalised name in the body: "Judicial Department" -> "Judicial
+    Department of the Supreme Court"; a surname -> the "First Last" that introduced the person
+    ("spokesman Oleksandr Tkachuk")."""
+    if not name[:1].isupper():
+        return None
+    esc = re.escape(name)
+    m = re.search(
+        rf"(?<![\w'-]){esc}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'-]*)*",
+        norm_body,
+    )
+    # Only an organisation grows this way ("Judicial Department of the Supreme Court"); a person
+    # "of the Get Lost group" is still the person.
+    if m and name.split()[-1].casefold() in patterns("en").org_words:
+        return m.group(0)
+    if " " not in name:
+        m = re.search(rf"(?<=[a-z,] )[A-Z][\w'-]+\s+{esc}(?![\w'-])", norm_body)
+        if m:
+            return m.group(0)
+    return None
+
+
+def is_outlet(name: str, outlet: str | None) -> bool:
+    """Whether a name is the article's own outlet (never an intermediary of its own story)."""
+    if not outlet or not name:
+        return False
+
+    def key(text: str) -> str:
+        text = re.sub(r"\s*\(.*\)\s*$", "", normalise(text).casefold())  # "AP (English)"
+        return re.sub(r"^the\s+", "", text).strip()
+
+    if key(name) == key(outlet):
+        return True
+    registry = default_registry()
+    ra = registry.resolve(name)
+    return ra is not None and ra == registry.resolve(re.sub(r"\s*\(.*\)\s*$", "", outlet))
+
+
+def is_generic(name: str, language: str = "en") -> bool:
+    """A word for a source that names nobody ("source", "sources", "media reports")."""
+    return bool(patterns(language).anaphor.match(normalise(name).strip())) or normalise(
+        name
+    ).strip().casefold() in ("source", "sources", "media", "reports", "media reports")

@@ -28,7 +28,7 @@ from headcount.extract.figures import find_figures
 from headcount.extract.hedges import hedge_spans, hedges_previous, is_hedged
 from headcount.extract.sentences import split_sentences
 from headcount.extract.text import Clause, clause_of, clause_pattern, clause_spans, normalise
-from headcount.model import Article, Claim, Figure, Sentence
+from headcount.model import THE_ARTICLE, Article, Attribution, Claim, Figure, Sentence
 from headcount.vocab import languages, table
 
 #: The versioned name of this extractor, stored with every claim. Change it when output changes.
@@ -98,7 +98,12 @@ def extract_claims(article: Article) -> list[Claim]:
         return []
 
     attributions = attribution_stage.attribute(
-        sentences, clauses, article.published, language, norm_body=norm
+        sentences,
+        clauses,
+        article.published,
+        language,
+        norm_body=norm,
+        has_figures=[bool(f) for f in figures_by_sentence],
     )
     body_side_cues = sides_stage.side_cues(norm, language)
     doc.side_cues = _by_sentence(body_side_cues, sentences)
@@ -109,6 +114,7 @@ def extract_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     mentions_cache: dict[int, list[periods_stage.Mention]] = {}
     last_period: tuple[date | None, date | None] | None = None
+    given: set[tuple[str, str]] = set()  # (claimant, metric) of the claims so far
 
     def mentions(i: int) -> list[periods_stage.Mention]:
         if i not in mentions_cache:
@@ -146,11 +152,21 @@ def extract_claims(article: Article) -> list[Claim]:
                 share=kind == "share",
                 change=kind == "change",
                 previous_metric=previous_metric,
+                carry_metric=previous_metric or _recent_metric(claims, sentences, i),
+                clauses=[(c.start, c.end) for c in s_clauses],
                 language=language,
             )
             if metric is None:
                 continue
             attribution = attr.for_offset(fs)
+            if (
+                attribution.claimant == THE_ARTICLE
+                and not attr.explicit
+                and attr.latest is not None
+                and _continues_statistics(given, attr.latest, metric, metric_info)
+            ):
+                # A new paragraph of the same statistics: "Another 16,422 proceedings were opened".
+                attribution = attr.latest
             side = _side(
                 doc,
                 i,
@@ -164,6 +180,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 article_side,
                 previous_side if kind == "share" else None,
             )
+            if side == "enemy":  # "the enemy lost 1,090 personnel", said the General Staff of Ukraine
+                side = sides_stage.enemy_of(attribution.claimant, attribution.via)
             ctx = periods_stage.Context(
                 figure_start=fs,
                 figure_end=fe,
@@ -174,6 +192,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 previous=mentions(i - 1) if i > 0 and _continues(sentences[i - 1], sent) else [],
                 previous_period=last_period,
                 sentence=s_norm,
+                continued=_continued_period(claims, attribution, metric, metric_info, sent, sentences),
+                metric=metric,
+                other_figures=tuple(f.start - sent.start for f in figures if f.start - sent.start != fs),
             )
             period = periods_stage.choose_period(mentions(i), ctx, language)
             hedged = is_hedged(fs, s_clauses, hedges) or hedged_by_next
@@ -204,7 +225,8 @@ def extract_claims(article: Article) -> list[Claim]:
             )
             previous_metric, previous_side = metric, side
             last_period = period
-    return claims
+            given.add((attribution.claimant, metric))
+    return _settle_sources(claims, doc)
 
 
 def _figures_by_sentence(body: str, sentences: list[Sentence], language: str) -> list[list[Figure]]:
@@ -217,6 +239,98 @@ def _figures_by_sentence(body: str, sentences: list[Sentence], language: str) ->
         if k >= 0 and fig.end <= sentences[k].end:
             out[k].append(fig)
     return out
+
+
+def _recent_metric(claims: list[Claim], sentences: list[Sentence], i: int) -> str | None:
+    """The metric of the latest claim in the two sentences before sentence ``i``."""
+    if not claims:
+        return None
+    last = claims[-1]
+    first_allowed = sentences[max(0, i - 2)].start
+    return last.metric if last.start >= first_allowed else None
+
+
+def _continued_period(
+    claims: list[Claim],
+    attribution: Attribution,
+    metric: str,
+    metric_info: dict,
+    sent: Sentence,
+    sentences: list[Sentence],
+) -> tuple[date | None, date | None] | None:
+    """The period of the previous claim, when this figure continues its statistics: the same
+    source, the same or a comparable metric, at most two sentences on."""
+    if not claims:
+        return None
+    last = claims[-1]
+    related = {metric, *metric_info.get(metric, {}).get("comparable_with", [])}
+    k = bisect_right([s.start for s in sentences[max(0, sent.index - 3) : sent.index + 1]], last.start) - 1
+    last_index = max(0, sent.index - 3) + k if k >= 0 else -99
+    if last.claimant != attribution.claimant or last.metric not in related or sent.index - last_index > 2:
+        return None
+    if last.kind == "rate":
+        return None
+    return last.period_start, last.period_end
+
+
+def _continues_statistics(given: set[tuple[str, str]], source: Attribution, metric: str,
+                          metric_info: dict) -> bool:
+    """Whether ``source`` already gave a figure of this or a comparable metric in the article
+    (``given`` holds the (claimant, metric) pairs of the claims so far)."""
+    related = {metric, *metric_info.get(metric, {}).get("comparable_with", [])}
+    return any((source.claimant, m) in given for m in related)
+
+
+def _settle_sources(claims: list[Claim], doc: _Doc) -> list[Claim]:
+    """Article-level attribution: a headline without a source of its own takes the lede's; the
+    article's own outlet is never an intermediary; each source gets its fullest name."""
+    if not claims:
+        return claims
+    headline = _headline_end(doc)
+    if headline is not None:
+        lede = next(
+            (
+                c
+                for c in claims
+                if c.start >= headline
+                and c.claimant != THE_ARTICLE
+                and not attribution_stage.is_generic(c.claimant, doc.language)
+            ),
+            None,
+        )
+        if lede is not None:
+            claims = [
+                replace(c, claimant=lede.claimant, via=lede.via)
+                if c.end <= headline
+                and (c.claimant == THE_ARTICLE or attribution_stage.is_generic(c.claimant, doc.language))
+                else c
+                for c in claims
+            ]
+    outlet = doc.article.outlet
+    names = attribution_stage.canonical_names(
+        [n for c in claims for n in (c.claimant, *c.via)], doc.article.body
+    )
+    out = []
+    for c in claims:
+        via = tuple(
+            dict.fromkeys(names.get(v, v) for v in c.via if not attribution_stage.is_outlet(v, outlet))
+        )
+        claimant = names.get(c.claimant, c.claimant)
+        out.append(replace(c, claimant=claimant, via=tuple(v for v in via if v != claimant)))
+    return out
+
+
+def _headline_end(doc: _Doc) -> int | None:
+    """End offset of the article's headline: a first line without a full stop, standing alone."""
+    first = doc.sentences[0]
+    if first.text.rstrip()[-1:] in '.!?"”' or first.block != 0:
+        return None
+    if len(doc.sentences) > 1 and doc.sentences[1].start <= first.end:
+        return None
+    line_end = doc.norm.find("\n", first.start)
+    if line_end != -1 and line_end < first.end:
+        return None
+    return first.end
 
 
 def _hedged_by_following(doc: _Doc, i: int) -> bool:

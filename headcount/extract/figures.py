@@ -59,6 +59,15 @@ class _Cand:
 class _Patterns:
     """The compiled vocabulary of one language for the figure layer."""
 
+    def one_as_count(self, norm: str, start: int, end: int) -> bool:
+        """Whether a bare "one" counts something: "one deserter was handed over", "only one
+        received it" — not "one of them", "no one", "one day"."""
+        before = norm[max(0, start - 12) : start]
+        after = norm[end : end + 30]
+        if self.one_not_after.search(before) or self.one_pronoun_after.match(after):
+            return False
+        return bool(self.one_counted_before.search(before) or re.match(r"\s+[a-z]", after))
+
     def __init__(self, language: str) -> None:
         name = "numbers"
         data = table(name, language)
@@ -121,6 +130,15 @@ class _Patterns:
         self.fractions = {k.lower(): float(v) for k, v in fr.items()}
         num_token = rf"\d+|{literal_alternation([*self.units, *self.compound_only, *self.articles])}"
         self.fraction = re.compile(rf"(?<![^\W_]){literal_alternation(fr.keys())}(?![^\W_])", re.IGNORECASE)
+        not_before = entry(data, "fractions_as_subject.not_before", file=f)
+        self.fraction_not_before = re.compile(rf"\s*(?:{alternation(not_before)})(?![^\W_])", re.IGNORECASE)
+        adjectives = entry(data, "folds.adjectives", file=f, kind=dict)
+        self.fold_adjectives = {k.lower(): float(v) for k, v in adjectives.items()}
+        self.fold_adjective = re.compile(
+            rf"(?<![^\W_])(?:{alternation(adjectives.keys())})(?=\s+(?:as\s+(?:many|much|high|large|likely|often)|the|that|its|their|what|last|"
+            rf"a\s+year|the\s+previous|the\s+number|the\s+figure))",
+            re.IGNORECASE,
+        )
         self.numerator_before = re.compile(rf"(?<![^\W_])(?:{num_token})[\s-]+$", re.IGNORECASE)
         self.one_in = re.compile(
             rf"(?<![^\W_])(?P<a>{num_token})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{num_token})(?![^\W_])",
@@ -131,7 +149,8 @@ class _Patterns:
         self.fold_word = compile_words(folds.keys(), file=f, key="folds.words")
         fold_num = rf"\d+(?:\.\d+)?|{literal_alternation([*self.units, *self.tens, *self.hundred])}"
         # Cheap substring checks that say whether a rarer kind of figure can be in a text at all.
-        self.fold_stems = tuple({k.lower()[:4] for k in folds} | {"fold"})
+        adjective_words = entry(data, "folds.adjectives", file=f, kind=dict)
+        self.fold_stems = tuple({k.lower()[:4] for k in (*folds, *adjective_words)} | {"fold"})
         self.fraction_stems = tuple({k.lower()[:4] for k in fr})
         self.fold_suffix = re.compile(
             rf"(?<![^\W_])(?P<n>{fold_num}){entry(data, 'folds.suffix', file=f, kind=str)}(?![^\W_])",
@@ -215,7 +234,7 @@ class _Patterns:
             rate_alts.append(f"(?P<{per}>{alternation(entry(data, f'rates.{per}', file=f))})")
         self.rate = re.compile(
             rf"(?<![^\W_])(?:{'|'.join(rate_alts)})"
-            rf"(?![^\W_])(?!\s+{alternation(not_after)}(?![^\W_]))(?!\s+[A-Z])",
+            rf"(?![^\W_])(?!\s+{alternation(not_after)}(?![^\W_]))(?!\s+(?-i:[A-Z]))",
             re.IGNORECASE,
         )
         self.rate_not_before = re.compile(rf"(?<![^\W_]){alternation(not_before)}\s+$", re.IGNORECASE)
@@ -224,10 +243,30 @@ class _Patterns:
         self.change_up = compile_words(entry(data, "changes.up", file=f), file=f, key="changes.up")
         self.change_down = compile_words(entry(data, "changes.down", file=f), file=f, key="changes.down")
 
+        up_words, down_words = self.change_up.pattern, self.change_down.pattern
+        self.change_before_up = re.compile(
+            rf"{up_words}\s+(?:by\s+|of\s+|to\s+|nearly\s+|almost\s+)?(?:a\s+)?$", re.IGNORECASE
+        )
+        self.change_before_down = re.compile(
+            rf"{down_words}\s+(?:by\s+|of\s+|nearly\s+|almost\s+)?(?:a\s+)?$", re.IGNORECASE
+        )
+        self.change_after_up = re.compile(
+            rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?{up_words}", re.IGNORECASE
+        )
+        self.change_after_down = re.compile(
+            rf"^[\s-]*(?:year-on-year\s+|annual\s+)?{down_words}", re.IGNORECASE
+        )
+        self.change_verb_before = re.compile(rf"(?:{up_words}|{down_words})\s*$", re.IGNORECASE)
+
         # --- what is not a figure ------------------------------------------------------------
         nf = "not_figures"
         self.label_before = re.compile(
             rf"(?<![^\W_]){alternation(entry(data, f'{nf}.label_before', file=f))}\s*$",
+            re.IGNORECASE,
+        )
+        labels = alternation(entry(data, f"{nf}.label_before", file=f))
+        self.label_list_before = re.compile(
+            rf"(?<![^\W_]){labels}\s*\d[\d.,]*(?:\s*(?:,|and|or|-|–|to)\s*\d[\d.,]*)*\s*(?:and|or|-|–|to|&)\s*$",
             re.IGNORECASE,
         )
         time_units = entry(data, f"{nf}.time_units", file=f)
@@ -270,7 +309,19 @@ class _Patterns:
         # No word boundary before: month names are capitalised, and page furniture glues them to
         # the word before ("2 min readDec 9, 2023").
         self.month_before = re.compile(rf"(?:{month_alt})\s*(?:the\s+)?$")
-        self.month_after = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month_alt})(?![^\W_])")
+        # "30 August", "14th of May", and the first day of "between 14 and 21 November".
+        self.month_after = re.compile(
+            rf"^(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–|—)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+            rf"(?:{month_alt})(?![^\W_])"
+        )
+        self.one_not_after = re.compile(
+            r"(?<![^\W_])(?:no|any|every|each|the|this|that|which|other|such|a|an|someone|anyone)\s+$",
+            re.IGNORECASE,
+        )
+        self.one_counted_before = re.compile(
+            r"(?<![^\W_])(?:only|just|exactly|at least|at most|not even|barely|merely)\s+$", re.IGNORECASE
+        )
+        self.age_apposition = re.compile(entry(data, "not_figures.age_apposition", file=f, kind=str))
         # Text that holds digits but no figure. Addresses are found over the whole text (their
         # patterns start with a literal, so the scan is cheap); dates, times, decades, phone
         # numbers and page furniture are checked in a window around each number.
@@ -279,20 +330,18 @@ class _Patterns:
         self.file_ext = re.compile(
             r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)(?:\?\S*)?(?!\w)", re.IGNORECASE
         )
-        self.local_masks = re.compile(
-            "|".join(
-                [
-                    r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",  # ISO dates
-                    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",  # 12/04/2024, 12.04.2024
-                    r"\b\d{1,2}[:h]\d{2}\b(?:\s?(?:[ap]\.?m\.?|GMT|UTC|CET|MSK|EET|EEST|Kyiv time))?",
-                    r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![^\W_])",
-                    r"\b(?:19|20)\d{2}s\b|'\d{2}s?\b|\b\d0s\b",  # decades, '22
-                    r"\+\d[\d ()-]{7,}\d",  # phone numbers
-                    self.furniture.pattern,
-                ]
-            ),
-            re.IGNORECASE,
-        )
+        self.local_masks = [
+            re.compile(p, re.IGNORECASE)
+            for p in [
+                r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",  # ISO dates
+                r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",  # 12/04/2024, 12.04.2024
+                r"\b\d{1,2}[:h]\d{2}\b(?:\s?(?:[ap]\.?m\.?|GMT|UTC|CET|MSK|EET|EEST|Kyiv time))?",
+                r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?![^\W_])",
+                r"\b(?:19|20)\d{2}s\b|'\d{2}s?\b|\b\d0s\b",  # decades, '22
+                r"\+\d[\d ()-]{7,}\d",  # phone numbers
+                self.furniture.pattern,
+            ]
+        ]
         self.year_before = re.compile(
             rf"(?<![^\W_])(?:in|since|by|from|until|till|of|to|and|between|during|before|after|"
             rf"year|years|fiscal|fy|early|late|mid|spring|summer|autumn|fall|winter|end|start|"
@@ -364,9 +413,13 @@ def _masked_spans(norm: str, pats: _Patterns) -> list[tuple[int, int]]:
 
 def _locally_masked(norm: str, start: int, end: int, pats: _Patterns) -> bool:
     """Whether a number sits inside a date, a time, a decade, a phone number or page furniture."""
+    if end - start > 40:
+        return False  # a number this long is no date or time (and never scanned in full)
     lo = max(0, start - 30)
     window = norm[lo : min(len(norm), end + 30)]
-    return any(m.start() + lo < end and start < m.end() + lo for m in pats.local_masks.finditer(window))
+    return any(
+        m.start() + lo < end and start < m.end() + lo for rx in pats.local_masks for m in rx.finditer(window)
+    )
 
 
 def _overlaps(
@@ -397,10 +450,8 @@ def _grouped_ok(raw: str, sep: str) -> bool:
 def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in pats.digits.finditer(norm):
-        if _overlaps(masked, m.start(), m.end(), norm, pats):
-            continue
-        value = _parse_digits(m.group(0), pats)
-        if value is None:
+        value = _parse_digits(m.group(0), pats)  # first: it rejects over-long digit runs cheaply
+        if value is None or _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         end = m.end()
         magnitude = None
@@ -425,7 +476,12 @@ def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> l
 
 def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in pats.word_run.finditer(norm):
+    pos = 0
+    while True:
+        m = pats.word_run.search(norm, pos)
+        if m is None:
+            break
+        pos = m.end()
         if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
         tokens = [
@@ -441,7 +497,16 @@ def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> li
         parsed = _parse_words(tokens, pats)
         if parsed is None:
             continue
-        value, end, _n_tokens, only_compound = parsed
+        value, end, _used, only_compound = parsed
+        # A run the parser stopped early ("two and four thousand") holds another number: read on
+        # from the next word.
+        consumed = [t for t in tokens if t[2] <= end]
+        if end < m.end():
+            rest = next((t[1] for t in tokens if t[1] >= end), None)
+            if rest is not None:
+                pos = rest
+        last_word = consumed[-1][0].lower() if consumed else ""
+        magnitude = pats.word_values[last_word] if last_word in pats.scales else None
         # "and a half (million)" extends the number.
         half = pats.and_a_half.match(norm[end : end + 40])
         if half:
@@ -452,9 +517,11 @@ def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> li
                 value += 0.5
             end += half.end()
             only_compound = False
-        if only_compound:
+        if only_compound and not (
+            value == 1 and len(consumed) == 1 and pats.one_as_count(norm, tokens[0][1], end)
+        ):
             continue  # a bare "one" or "zero" is a pronoun or determiner, not a figure
-        atoms.append(_Atom(tokens[0][1], end, value, True, None, ""))
+        atoms.append(_Atom(tokens[0][1], end, value, True, magnitude, ""))
     for m in pats.half_a.finditer(norm):
         if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
@@ -629,12 +696,21 @@ def _not_a_number(norm: str, a: _Atom, pats: _Patterns) -> bool:
             and a.value <= 31
         ):
             return True
+        if a.value < 120 and re.match(r"\s*,", after) and pats.age_apposition.search(before):
+            return True  # "Dmitri, 29, left his unit"
     else:
         if pats.ordinal_after.match(after):
             return True
         # "one" as a pronoun: "one of the soldiers".
         if a.value == 1 and pats.one_pronoun_after.match(after):
             return True
+    if pats.label_list_before.search(before):
+        return True  # "Articles 337 and 338"
+    token_start = norm.rfind(" ", 0, a.start) + 1
+    token_end = norm.find(" ", a.end)
+    token = norm[token_start : token_end if token_end != -1 else len(norm)]
+    if "/" in token and re.search(r"\d[-/]\d", token):
+        return True  # a case number or code: "No. 1-245/2024"
     return bool(pats.label_before.search(before))
 
 
@@ -661,29 +737,24 @@ def _range(norm: str, a: _Atom, b: _Atom, pats: _Patterns) -> _Cand | None:
     between = norm[a.end : b.start]
     before = norm[max(0, a.start - 40) : a.start]
     start = a.start
-    if pats.between.search(before) and pats.between_joiner.match(between):
+    pm = pats.percent_after.match(between)
+    joint = between[pm.end() :] if pm else between  # "between 10% and 15%": past the first "%"
+    if pats.between.search(before) and pats.between_joiner.match(joint):
         start = a.start - len(pats.between.search(before).group(0))  # type: ignore[union-attr]
     elif pats.range_joiner.match(between):
         fm = pats.range_from.search(before)
         if fm:
             # "rose from 5,000 to 20,000" is a change between two levels, not a range.
             pre = norm[max(0, a.start - 60) : a.start - len(fm.group(0))]
-            if re.search(
-                r"(?:" + pats.change_up.pattern + "|" + pats.change_down.pattern + r")\s*$",
-                pre,
-                re.IGNORECASE,
-            ):
+            if pats.change_verb_before.search(pre):
                 return None
             start = a.start - len(fm.group(0))
         # A percentage before the joiner must be matched by one after it ("10% to 15%").
-    else:
-        # "10%–15%": the joiner sits after the first percent sign.
-        pm = pats.percent_after.match(between)
-        if not (pm and pats.range_joiner.match(between[pm.end() :])):
-            return None
+    elif not (pm and pats.range_joiner.match(joint)):
+        return None  # "10%–15%" has its joiner after the first percent sign
     low, high = a.value, b.value
-    # Shared magnitude: "15 to 18 thousand", "1.5-2 million".
-    if b.magnitude and not a.magnitude and a.value * b.magnitude <= high:
+    # Shared magnitude: "15 to 18 thousand", "1.5-2 million", "two to three thousand".
+    if b.magnitude and not a.magnitude and a.value * b.magnitude <= high and a.value < b.magnitude:
         low = a.value * b.magnitude
     if not low < high:
         return None
@@ -739,12 +810,12 @@ def _with_bound(norm: str, c: _Cand, pats: _Patterns) -> _Cand:
     after = norm[c.end : c.end + 30]
     if c.bound != "range":
         before = norm[max(0, c.start - 40) : c.start]
-        for bound in ("over", "under", "approx"):
-            m = pats.bound_before[bound].search(before)
-            if m:
-                c.start -= len(m.group(0))
-                c.bound = bound
-                break
+        # The longest qualifier wins: "no more than" is a ceiling, not "more than".
+        found = [(m, b) for b in ("over", "under", "approx") if (m := pats.bound_before[b].search(before))]
+        if found:
+            m, bound = max(found, key=lambda mb: len(mb[0].group(0)))
+            c.start -= len(m.group(0))
+            c.bound = bound
         for bound in ("over", "under", "approx"):
             m = pats.bound_after[bound].match(after)
             if m and not (bound == "approx" and c.bound != "exact"):
@@ -794,6 +865,8 @@ def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> lis
         after = norm[end : end + 30]
         if not num_word and den not in ("half", "halves"):
             continue  # "third of" without a numerator is an ordinal ("the third of May")
+        if re.search(r"(?<![^\W_])and\s+$", before):
+            continue  # "a year and a half", "two and a half": part of another number
         if not num_word and re.search(
             r"(?<![^\W_])(?:the|first|second|last|this|next|latter|former|and)\s+$", before, re.IGNORECASE
         ):
@@ -805,8 +878,13 @@ def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> lis
             after,
             re.IGNORECASE,
         )
-        if not (of or by):
-            continue
+        as_subject = (
+            num_word
+            and not pats.fraction_not_before.match(after)
+            and re.match(r"\s+(?:[a-z][\w'-]*|—|-)", after) is not None
+        )
+        if not (of or by or as_subject):
+            continue  # "a third time", "the third of May"
         if num_word in pats.articles or num_word in ("", "one"):
             numerator = 1.0
         elif num_word.isdigit():
@@ -862,6 +940,13 @@ def _folds(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_C
         c = _Cand(m.start(), m.end(), n, n, "exact", unit="fold")
         c.direction = _direction(norm, c, pats) or "up"
         out.append(_with_bound(norm, c, pats))
+    for m in pats.fold_adjective.finditer(norm):
+        if _overlaps(masked, m.start(), m.end(), norm, pats):
+            continue
+        v = pats.fold_adjectives[m.group(0).lower()]
+        out.append(
+            _with_bound(norm, _Cand(m.start(), m.end(), v, v, "exact", unit="fold", direction="up"), pats)
+        )
     for m in pats.fold_word.finditer(norm):
         if _overlaps(masked, m.start(), m.end(), norm, pats):
             continue
@@ -888,11 +973,20 @@ def _direction(norm: str, c: _Cand, pats: _Patterns) -> str | None:
 # Rates and changes in context
 
 
+_RATE_WINDOW = 250  # characters around a figure searched for its sentence and clause
+
+
 def _rate(norm: str, c: _Cand, pats: _Patterns) -> str | None:
-    """The time unit of a rate stated in the figure's clause ("each month"), if any."""
+    """The time unit of a rate stated in the figure's clause ("each month"), if any.
+
+    Only a window around the figure is read, so that a text of any length costs the same per
+    figure (a rate phrase sits in the figure's own clause, never hundreds of characters away).
+    """
     if c.unit in ("fold", "percentage_point", "fraction"):
         return None
     sent_start, sent_end = _sentence_bounds(norm, c.start, c.end)
+    sent_start = max(sent_start, c.start - _RATE_WINDOW)
+    sent_end = min(sent_end, c.end + _RATE_WINDOW)
     sentence = norm[sent_start:sent_end]
     clauses = clause_spans(sentence, pats.clause_boundary)
     clause: Clause = clause_of(clauses, c.start - sent_start)
@@ -922,24 +1016,10 @@ def _change_adjacent(norm: str, c: _Cand, pats: _Patterns) -> str | None:
     """A change word right before ("rose by 20%", "up 20%") or right after ("a 20% increase")."""
     before = norm[max(0, c.start - 25) : c.start]
     after = norm[c.end : c.end + 25]
-    mb_up = re.search(
-        rf"{pats.change_up.pattern}\s+(?:by\s+|of\s+|to\s+|nearly\s+|almost\s+)?(?:a\s+)?$",
-        before,
-        re.IGNORECASE,
-    )
-    mb_down = re.search(
-        rf"{pats.change_down.pattern}\s+(?:by\s+|of\s+|nearly\s+|almost\s+)?(?:a\s+)?$",
-        before,
-        re.IGNORECASE,
-    )
-    ma_up = re.match(
-        rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?{pats.change_up.pattern}",
-        after,
-        re.IGNORECASE,
-    )
-    ma_down = re.match(
-        rf"^[\s-]*(?:year-on-year\s+|annual\s+)?{pats.change_down.pattern}", after, re.IGNORECASE
-    )
+    mb_up = pats.change_before_up.search(before)
+    mb_down = pats.change_before_down.search(before)
+    ma_up = pats.change_after_up.match(after)
+    ma_down = pats.change_after_down.match(after)
     if ma_up or mb_up:
         return "up"
     if ma_down or mb_down:
@@ -948,23 +1028,10 @@ def _change_adjacent(norm: str, c: _Cand, pats: _Patterns) -> str | None:
 
 
 def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
-    """A cheap sentence window around a figure, for find_figures called on long text."""
-    lo = max(
-        norm.rfind(". ", 0, start),
-        norm.rfind("\n", 0, start),
-        norm.rfind("! ", 0, start),
-        norm.rfind("? ", 0, start),
-    )
-    lo = 0 if lo < 0 else lo + 1
-    hi_candidates = [
-        i
-        for i in (
-            norm.find(". ", end),
-            norm.find("\n", end),
-            norm.find("! ", end),
-            norm.find("? ", end),
-        )
-        if i >= 0
-    ]
-    hi = min(hi_candidates) if hi_candidates else len(norm)
-    return lo, hi
+    """A cheap sentence window around a figure (within a bounded distance of it)."""
+    lo_limit = max(0, start - _RATE_WINDOW)
+    hi_limit = min(len(norm), end + _RATE_WINDOW)
+    lo = max(norm.rfind(sep, lo_limit, start) for sep in (". ", "\n", "! ", "? "))
+    lo = lo_limit if lo < 0 else lo + 1
+    his = [i for i in (norm.find(sep, end, hi_limit) for sep in (". ", "\n", "! ", "? ")) if i >= 0]
+    return lo, (min(his) if his else hi_limit)

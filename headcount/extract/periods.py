@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -47,6 +47,8 @@ class Mention:
     comparison: bool = False
     later: tuple[date | None, date | None] | None = None  # the later period of a comparison
     scopes_sentence: bool = False  # a cut-off or running-total phrase ("By August 30")
+    rolling: tuple[int, str] | None = None  # "over the past 24 hours": n units up to the cut-off
+    baseline: bool = False  # the period compared against ("as many as in 2022", "up from … last year")
 
 
 class _Patterns:
@@ -98,9 +100,14 @@ class _Patterns:
             rf"(?<![^\W_])(?:by|at)\s+the\s+end\s+of\s+(?P<m>{month_alt})"
             rf"(?:\s+(?P<y>(?:19|20)\d{{2}}))?"
         )
+        # "between January and August", "from January to 21 November", "between 14 and 21
+        # November", "between September 2022 and the end of May".
         self.month_span = re.compile(
-            rf"(?<![^\W_])(?:(?:between|from)\s+)?(?P<m1>{month_alt})(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
-            rf"\s*(?:and|to|through|until|till|-|–|—)\s*(?P<m2>{month_alt})(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?(?![^\W_])"
+            rf"(?<![^\W_])(?:(?:between|from)\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m1>{month_alt})?"
+            rf"(?:\s+(?P<dd1>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?"
+            rf"\s*(?:and|to|through|until|till|-|–|—)\s*(?:the\s+end\s+of\s+)?"
+            rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m2>{month_alt})(?:\s+(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+            rf"(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?(?![^\W_])"
         )
         self.year_span = re.compile(
             r"(?<![^\W_])(?:(?P<kw>between|from|in|during|over)\s+)?(?P<y1>(?:19|20)\d{2})\s*"
@@ -135,7 +142,8 @@ class _Patterns:
             r"(?<![^\W_])(?:started|began|begun|broke out|launched|invaded|was announced|were announced|"
             r"took place|happened|occurred|was signed|signed|adopted|passed|was passed|introduced|"
             r"came into force|took effect|entered into force|was born|were born|founded|established|"
-            r"created|announced|declared|ended|expired|was adopted|was introduced)\s+(?:\w+\s+){0,2}$",
+            r"created|announced|declared|ended|expired|was adopted|was introduced|published|released|"
+            r"issued|posted|appeared)\s+(?:\w+\s+){0,2}$",
             re.IGNORECASE,
         )
         run = entry(data, "running", file=f, kind=dict)
@@ -146,14 +154,41 @@ class _Patterns:
             re.IGNORECASE,
         )
         self.running_markers = re.compile(words_pattern(run["markers"]), re.IGNORECASE)
+        self.toll_metrics = set(run.get("toll_metrics", []))
         self.war_subjects = re.compile(
             rf"^\s*(?:{alternation(run['war_subjects'])})\s+(?:has|have)\s", re.IGNORECASE
         )
 
+        # A dateline dates the article, not a figure: "LONDON, Feb 6 (Reuters) -".
+        self.dateline = re.compile(
+            rf"^[A-Z][A-Z .'’-]{{1,40}},\s+(?:{month_alt})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+            rf"(?:\s*\([^)]{{1,40}}\))?\s*[-–—]"
+            rf"|^[A-Z][A-Z .'’-]{{1,40}},\s+\d{{1,2}}\s+(?:{month_alt})(?:\s+\d{{4}})?"
+            rf"(?:\s*\([^)]{{1,40}}\))?\s*[-–—]"
+        )
+        self.baseline_before = re.compile(
+            rf"(?<![^\W_])(?:{alternation(entry(data, 'phrases.baseline', file=f))})\s+$", re.IGNORECASE
+        )
+        # "since the project was launched in September 2022", "since the rules were relaxed last
+        # November": the date inside the clause after "since" starts the period.
+        self.since_clause = re.compile(
+            r"(?<![^\W_])since\s+(?:the|its|their|his|her|this|these|it|they|(?-i:[A-Z])[\w'’]*)\b"
+            r"(?:[^,.;:]|\.(?=\s?\d)){0,90}",
+            re.IGNORECASE,
+        )
         trig = entry(data, "triggers", file=f, kind=dict)
-        branches = [(w, fam) for fam, words in trig.items() for w in words]
-        branches += [(m, "month_name") for m in months]
-        self.triggers = Lexicon(sorted(branches, key=lambda b: -len(b[0])), file=f, key="triggers")
+        # One word may open several families ("last" year, "last" month, the "last" three weeks).
+        families: dict[str, set[str]] = {}
+        for fam, words in trig.items():
+            for w in words:
+                families.setdefault(w, set()).add(fam)
+        for m in months:
+            families.setdefault(m, set()).add("month_name")
+        self.triggers = Lexicon(
+            [(w, frozenset(f)) for w, f in sorted(families.items(), key=lambda b: -len(b[0]))],
+            file=f,
+            key="triggers",
+        )
         self.has_year = re.compile(r"(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}")
 
     def month_number(self, text: str) -> int | None:
@@ -300,7 +335,7 @@ def find_periods(
     """
     pats = patterns(language)
     out: list[Mention] = []
-    present = {fam for _s, _e, fam in pats.triggers.finditer(sentence)}
+    present = {fam for _s, _e, fams in pats.triggers.finditer(sentence) for fam in fams}
     year = bool(pats.has_year.search(sentence))
     months = "month_name" in present
     if not present and not year:
@@ -360,23 +395,32 @@ def find_periods(
         for m in rx.finditer(sentence):
             n = pats.number(m.group("n")) if m.group("n") else 1
             unit = pats.unit(m.group("unit"))
-            if n and unit and published:
-                add(m, _minus(published, n, unit), published)
+            if n and unit:
+                # Rolling windows end where running totals do: at the statement's date when the
+                # text gives one ("the ministry reported on Sunday … over the past week").
+                add(m, _minus(published, n, unit) if published else None, published, rolling=(n, unit))
             else:
                 add(m, None, None)
 
     for m in pats.month_span.finditer(sentence) if months else ():
-        m1, m2 = pats.month_number(m.group("m1")), pats.month_number(m.group("m2"))
-        if not m1 or not m2:
-            continue
-        y2 = (
-            int(m.group("y2"))
-            if m.group("y2")
-            else (int(m.group("y1")) if m.group("y1") else _year_for_month(m2, published))
-        )
+        m2 = pats.month_number(m.group("m2"))
+        m1 = pats.month_number(m.group("m1")) if m.group("m1") else m2
+        d1 = m.group("d1") or m.group("dd1")
+        d2 = m.group("d2") or m.group("dd2")
+        if not m1 or not m2 or (not m.group("m1") and not d1):
+            continue  # "to May" alone is a cut-off, handled below
+        if m.group("y2"):
+            y2: int | None = int(m.group("y2"))
+        elif m.group("y1"):  # "between September 2022 and the end of May": the next May
+            y2 = int(m.group("y1")) + (0 if m2 >= m1 else 1)
+        else:
+            y2 = _year_for_month(m2, published)
         y1 = int(m.group("y1")) if m.group("y1") else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
         if y1 and y2:
-            add(m, _month_span(y1, m1)[0], _month_span(y2, m2)[1])
+            first = _safe_date(y1, m1, int(d1)) if d1 else _month_span(y1, m1)[0]
+            last = _safe_date(y2, m2, int(d2)) if d2 else _month_span(y2, m2)[1]
+            if first and last and first <= last:
+                add(m, first, last)
         else:
             add(m, None, None)
 
@@ -406,6 +450,35 @@ def find_periods(
         else:
             first, _ = resolve_date(m, pats, published, prefix="s_")
         add(m, first, None, open_end=True, scopes_sentence=True)
+
+    if "since" in present and (months or year):
+        for m in pats.since_clause.finditer(sentence):
+            inner = pats.date.search(sentence, m.start(), m.end()) or pats.month_year.search(
+                sentence, m.start(), m.end()
+            )
+            if inner is None:
+                continue
+            first, _ = (
+                resolve_date(inner, pats, published)
+                if inner.re is pats.date
+                else (
+                    _month_span(*_month_of(inner, pats, published))
+                    if _month_of(inner, pats, published)
+                    else (None, None)
+                )
+            )
+            if first is not None:
+                out.append(
+                    Mention(
+                        m.start(),
+                        inner.end(),
+                        sentence[m.start() : inner.end()],
+                        first,
+                        None,
+                        open_end=True,
+                        scopes_sentence=True,
+                    )
+                )
 
     for m in pats.cutoff.finditer(sentence) if "cutoff" in present and (months or year) else ():
         _, last = resolve_date(m, pats, published, prefix="c_")
@@ -467,7 +540,25 @@ def find_periods(
             continue
         add(m, date(y, 1, 1), date(y, 12, 31))
 
-    return _outermost(out, sentence, pats, exclude or [])
+    exclude = list(exclude or [])
+    dateline = pats.dateline.match(sentence)
+    if dateline:
+        exclude.append((0, dateline.end()))
+    kept = _outermost(out, sentence, pats, exclude)
+    return [
+        replace(mt, baseline=True)
+        if pats.baseline_before.search(sentence, max(0, mt.start - 30), mt.start)
+        else mt
+        for mt in kept
+    ]
+
+
+def _month_of(m: re.Match[str], pats: _Patterns, published: date | None) -> tuple[int, int] | None:
+    mon = pats.month_number(m.group("m"))
+    if not mon:
+        return None
+    y = int(m.group("y")) if m.group("y") else _year_for_month(mon, published)
+    return (y, mon) if y else None
 
 
 def self_event(pats: _Patterns, name: str) -> date | None:
@@ -523,6 +614,11 @@ class Context:
     previous: list[Mention]  # mentions of the sentence before, when it continues
     previous_period: tuple[date | None, date | None] | None  # period of the figure before
     sentence: str
+    # The period of the claim before when this figure continues its statistics (same source,
+    # same or comparable metric): "Another 16,422 proceedings were opened" after "… in 2024".
+    continued: tuple[date | None, date | None] | None = None
+    metric: str = ""
+    other_figures: tuple[int, ...] = ()  # offsets of the sentence's other figures
 
 
 def choose_period(
@@ -532,6 +628,9 @@ def choose_period(
     total or a period carried over from the sentence before."""
     pats = patterns(language)
     fs, fe = ctx.figure_start, ctx.figure_end
+    # A baseline ("as many as in 2022") is the figure's period only when nothing else is.
+    if any(not m.baseline for m in mentions):
+        mentions = [m for m in mentions if not m.baseline]
     in_clause = [m for m in mentions if ctx.clause.start <= m.start < ctx.clause.end]
     chosen = _nearest(in_clause, fs, fe)
     if chosen is None and mentions:
@@ -540,7 +639,20 @@ def choose_period(
             [m for m in mentions if not _clause_has_own(m, ctx)], fs, fe
         )
     if chosen is not None:
-        return _resolve(chosen, ctx)
+        first, last = _resolve(chosen, ctx)
+        # "As of Nov. 21, more than 1,500 had surrendered since the start of the invasion": the
+        # cut-off and the start come from two phrases of one statement.
+        if first is None and chosen.first is None and chosen.last is not None:
+            start = next((m for m in mentions if m.open_end and m.first is not None), None)
+            if start is not None:
+                first = start.first
+        elif chosen.open_end and last == ctx.cutoff:
+            end = next(
+                (m for m in mentions if m.first is None and m.last is not None and m.scopes_sentence), None
+            )
+            if end is not None:
+                last = end.last
+        return first, last
 
     clause_text = ctx.sentence[ctx.clause.start : ctx.clause.end]
     sentence_head = ctx.sentence[:fs]
@@ -548,10 +660,19 @@ def choose_period(
     # start of the war to the cut-off.
     if pats.war_subjects.search(sentence_head) or pats.war_subjects.search(clause_text):
         return self_event(pats, "full_scale_invasion"), ctx.cutoff
+    if ctx.kind == "rate":
+        return None, None  # an ongoing average: no period unless its own sentence gives one
     carried = [m for m in ctx.previous if m.scopes_sentence or _sentence_initial(m, ctx)]
     if carried:
         return _resolve(carried[-1], ctx)
-    if ctx.kind == "count" and (pats.perfect.search(clause_text) or pats.running_markers.search(clause_text)):
+    if ctx.continued is not None and ctx.continued != (None, None):
+        return ctx.continued
+    running = bool(pats.perfect.search(clause_text) or pats.running_markers.search(clause_text))
+    if running and ctx.metric in pats.toll_metrics:
+        # A cumulative toll accrues from the start of the war (NOTES.md: "has claimed over 100,000
+        # lives" starts on 24 February 2022).
+        return self_event(pats, "full_scale_invasion"), ctx.cutoff
+    if ctx.kind in ("count", "share") and running:
         return None, ctx.cutoff
     return None, None
 
@@ -562,10 +683,12 @@ def _sentence_initial(m: Mention, ctx: Context) -> bool:
 
 
 def _clause_has_own(m: Mention, ctx: Context) -> bool:
-    """Whether a mention sits in a clause other than the figure's (then it is that clause's)."""
-    return not (ctx.clause.start <= m.start < ctx.clause.end) and any(
-        c.start <= m.start < c.end and c != ctx.clause for c in ctx.clauses
-    )
+    """Whether a mention sits in another clause that has a figure of its own (then the period is
+    that figure's): "fewer than 300 … in fiscal year 2022, although … over 57,000 … in 2023"."""
+    for c in ctx.clauses:
+        if c.start <= m.start < c.end and c != ctx.clause:
+            return any(c.start <= f < c.end for f in ctx.other_figures)
+    return False
 
 
 def _nearest(mentions: list[Mention], fs: int, fe: int) -> Mention | None:
@@ -582,6 +705,9 @@ def _resolve(m: Mention, ctx: Context) -> tuple[date | None, date | None]:
         return ctx.previous_period or (None, None)
     if m.comparison and m.later:
         return m.later
+    if m.rolling and ctx.cutoff:
+        n, unit = m.rolling
+        return _minus(ctx.cutoff, n, unit), ctx.cutoff
     if m.open_end:
         return m.first, ctx.cutoff
     return m.first, m.last

@@ -41,6 +41,8 @@ class _Patterns:
             for key, strength in (("forces", 3), ("adjectives", 2), ("places", 1)):
                 for item in entry(d, f"{side}.{key}", file=f):
                     branches.append((strength, item, (side, strength)))
+        for item in d.get("enemy", {}).get("words", []):
+            branches.append((3, item, ("enemy", 3)))
         # At one position the strongest, then longest cue wins.
         branches.sort(key=lambda b: (-b[0], -len(b[1])))
         self.cues = Lexicon([(item, meta) for _s, item, meta in branches], file=f, key="sides")
@@ -92,9 +94,24 @@ def side_attached(cues: list[SideCue], text: str, fig_end: int, window_end: int)
     return near[0].side if near else None
 
 
+def enemy_of(claimant: str, via: tuple[str, ...]) -> str:
+    """Whose soldiers "the enemy" are: the other side of whoever speaks (the claimant, else the
+    first intermediary), when the actor registry knows their affiliation."""
+    from headcount.actors import default_registry
+
+    registry = default_registry()
+    for name in (claimant, *via):
+        actor = registry.resolve(name)
+        if actor is not None and actor.affiliation == "ukrainian_state":
+            return "russia"
+        if actor is not None and actor.affiliation == "russian_state":
+            return "ukraine"
+    return "unknown"
+
+
 def article_side(cues: list[SideCue]) -> str | None:
     """The side an article is mostly about, from its strong cues; None when it is balanced."""
-    counts = Counter(c.side for c in cues if c.strength >= 2)
+    counts = Counter(c.side for c in cues if c.strength >= 2 and c.side != "enemy")
     if not counts:
         return None
     (top, n), *rest = counts.most_common()

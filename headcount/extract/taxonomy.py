@@ -83,13 +83,45 @@ class _Patterns:
         self.share_anchor = re.compile(
             rf"{alternation(counted['share_anchor'])}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
         )
+        self.opinion = re.compile(words_pattern(counted["opinion_context"]), re.IGNORECASE)
+        oos = entry(d, "out_of_scope", file=f, kind=dict)
+        self.oos_verb_after = re.compile(
+            rf"\s*(?:[\w'-]+\s+){{0,3}}?(?:{alternation(oos['verbs'])})(?![^\W_])", re.IGNORECASE
+        )
+        self.oos_before = re.compile(
+            rf"(?<![^\W_])(?:{alternation(oos['before'])})\s+(?:\w+\s+)?$", re.IGNORECASE
+        )
+        cont = entry(d, "continuation", file=f, kind=dict)
+        self.continuation_before = re.compile(
+            rf"(?<![^\W_])(?:{alternation(cont['before'])})\s*(?:(?:about|around|roughly|some|nearly|almost|"
+            rf"over|more than|less than|fewer than|just|only|at least)\s+)?$",
+            re.IGNORECASE,
+        )
+        self.continuation_after = re.compile(rf"\s*(?:{alternation(cont['after'])})(?![^\W_])", re.IGNORECASE)
+        self.continuation_opener = re.compile(
+            rf"^\W*(?:{alternation(cont['openers'])})(?![^\W_])", re.IGNORECASE
+        )
+        self.subset_clause = re.compile(
+            r"^\W*(?:of whom|of which|including|among them|among whom)\b", re.IGNORECASE
+        )
+        # Between a verb and the figure it governs: nothing, or only a qualifier ("convicted over").
+        self.only_qualifiers = re.compile(
+            r"\s*(?:(?:about|over|more|than|nearly|almost|some|around|up|to|at|least|roughly|"
+            r"approximately|an|estimated|only|just|a|total|of|no|fewer|less|as|many|well|under)\s+)*",
+            re.IGNORECASE,
+        )
+        self.relative_pronoun = re.compile(r"(?<![^\W_])(?:who|that|which|whom)\s", re.IGNORECASE)
         self.function_words = re.compile(
             r"^(?:of|in|at|to|for|from|a|an|the|were|was|are|is|be|been|have|has|had|will|would|more|"
             r"who|which|that|and|or|but|since|by|on|this|these|those|per|each|every|over|under|out|"
             r"with|alone|so|already|now|last|according|among|including|in|during|between|as|than|"
             r"such|its|their|his|her|our|all|only|just|about|nearly|almost|some|other|new|additional|"
             r"further|total|more|fewer|less|times|percent|per|cent|did|do|does|not|no|"
-            r"reportedly|allegedly|also|still|then|up|down|out|off|away|back|across)$",
+            r"reportedly|allegedly|also|still|then|up|down|out|off|away|back|across|after|before|"
+            r"until|till|since|within|through|throughout|into|onto|over|under|against|without|via|"
+            r"monthly|daily|weekly|yearly|annually|each|every|a|an|once|twice|respectively|overall|"
+            r"altogether|combined|apiece|more|fewer|less|or|nor|whom|whose|where|when|while|"
+            r"guys|folks|lads|ones|people)$",
             re.IGNORECASE,
         )
 
@@ -106,6 +138,8 @@ def metric_cues(sentence: str, context: str, language: str = "en") -> list[Cue]:
     for start, end, (metric, kind, weak, ctx) in patterns(language).cues.finditer(sentence):
         if ctx is not None and not ctx.search(context):
             continue
+        if kind == "verb" and start > 0 and sentence[start].isupper() and _in_name(sentence, start, end):
+            continue  # "the Get Lost group": a name, not someone who lost anything
         out.append(Cue(metric, kind, start, end, weak))
     return out
 
@@ -120,17 +154,28 @@ def classify(
     share: bool,
     change: bool,
     previous_metric: str | None,
+    carry_metric: str | None = None,
+    clauses: list[tuple[int, int]] | None = None,
     language: str = "en",
 ) -> str | None:
     """The metric of the figure at ``sentence[fig_start:fig_end]``, or None when it counts
-    nothing in scope."""
+    nothing in scope.
+
+    ``previous_metric`` is the metric of the figure before it in the same sentence;
+    ``carry_metric`` that of the latest claim in the two sentences before, which a figure that
+    continues those statistics takes when its own words name nothing.
+    """
     pats = patterns(language)
     before = sentence[max(0, fig_start - 60) : fig_start]
     after = sentence[fig_end : fig_end + 80]
     if pats.samples_before.search(before) or pats.samples_after.match(after):
         return None
+    if share and pats.opinion.search(sentence):
+        return None  # "In a poll of 2,000 Ukrainians, 31% said …": a sample's opinion
     if share and previous_metric and pats.share_anchor.search(before):
         return previous_metric
+    if pats.oos_before.search(before):
+        return None  # "the mobilisation of 300,000 reservists"
     window_end = _np_end(sentence, fig_end, clause[1])
     lo, hi = clause
 
@@ -149,13 +194,19 @@ def classify(
     oos = pats.out_of_scope.match(sentence, fig_end, window_end)
     if oos and not (in_np and in_np[0].start < oos.start("noun")):
         return None  # "500 tanks", "20 villages": not people, cases or requests
-    verbs_after = [
-        c
-        for c in cues
-        if c.kind == "verb"
-        and fig_end <= c.start < hi
-        and (not c.weak or words_from_figure(c) <= _STEPS_FOR_WEAK + 1)
-    ]
+    own_verb = pats.oos_verb_after.match(sentence, window_end if window_end > fig_end else fig_end, hi)
+    if own_verb and not any(c.kind == "verb" and fig_end <= c.start < own_verb.end() for c in cues):
+        return None  # "91 had been recruited", "13,387 mercenaries have arrived"
+    verbs_after = sorted(
+        (
+            c
+            for c in cues
+            if c.kind == "verb"
+            and fig_end <= c.start < hi
+            and (not c.weak or words_from_figure(c) <= _STEPS_FOR_WEAK + 1)
+        ),
+        key=lambda c: c.start,
+    )
     nouns_before = [
         c
         for c in cues
@@ -173,15 +224,61 @@ def classify(
         and c.end <= fig_start
         and (not c.weak or words_from_figure(c) <= _STEPS_FOR_WEAK)
     ]
-    strong = [c for c in cues if not c.weak and not (fig_start <= c.start < fig_end)]
+    strong = [
+        c
+        for c in cues
+        if not c.weak
+        and not (fig_start <= c.start < fig_end)
+        and not _in_subset_clause(sentence, c.start, fig_start, clauses, pats)
+    ]
+    # "2,000 Russian soldiers who contacted the hotline have already surrendered": past a relative
+    # clause, the main verb says what is counted.
+    if (
+        len(verbs_after) > 1
+        and (
+            pats.relative_pronoun.search(sentence, fig_end, verbs_after[0].start)
+            # "300 surrendered Ukrainian soldiers had applied for passports": a participle used as an
+            # adjective, then the main verb.
+            or (
+                words_from_figure(verbs_after[0]) == 0
+                and re.search(r"ed\b", sentence[verbs_after[0].start : verbs_after[0].end])
+            )
+        )
+    ):
+        verbs_after = verbs_after[1:] + verbs_after[:1]
+    # "courts convicted over 9,000 soldiers of going AWOL": a verb right before the figure that
+    # takes it as its object decides, unless the figure's own noun names a thing counted.
+    governing = [
+        c for c in verbs_before if not c.weak and pats.only_qualifiers.fullmatch(sentence, c.end, fig_start)
+    ]
+    if governing and not (
+        in_np and in_np[0].kind == "noun" and not in_np[0].weak and words_from_figure(in_np[0]) == 0
+    ):
+        return governing[-1].metric
+    # "were handed down in 1,140 cases": a generic noun yields to a telling verb in the clause.
+    if in_np and in_np[0].weak:
+        telling = [
+            c
+            for c in cues
+            if c.kind == "verb"
+            and not c.weak
+            and c.metric != in_np[0].metric
+            and (
+                lo <= c.start < fig_start
+                or (window_end <= c.start < hi and len(sentence[window_end : c.start].split()) <= 3)
+            )
+        ]
+        if telling:
+            return min(telling, key=words_from_figure).metric
 
     if share and not change:
         order = [verbs_after, in_np, nouns_before, verbs_before]
     elif change:
-        order = [in_np, nouns_before, verbs_after, verbs_before]
+        # The subject of a change is named first: "Criminal cases for going AWOL rose by 35%".
+        order = [in_np, sorted(nouns_before, key=lambda c: c.start)[:1], verbs_after, verbs_before]
     else:
         order = [in_np, verbs_after, nouns_before, verbs_before]
-    if not in_np and _unknown_head(sentence, fig_end, window_end, pats):
+    if not in_np and not (share or change) and _unknown_head(sentence, fig_end, window_end, pats):
         return None
     if in_np and in_np[0].kind == "people":
         # "29,000 deserters had returned to service": what they did is what is counted.
@@ -189,14 +286,46 @@ def classify(
         if other:
             return min(other, key=words_from_figure).metric
     for group in order:
+        if group is verbs_after and group:
+            return group[0].metric  # already ordered: nearest, past relative clauses and participles
         if group:
             return min(group, key=lambda c: words_from_figure(c)).metric
+    continues = carry_metric is not None and (
+        change
+        or share
+        or pats.continuation_before.search(sentence, max(0, fig_start - 50), fig_start)
+        or pats.continuation_after.match(sentence, fig_end)
+        or pats.continuation_opener.match(sentence)
+    )
+    if continues and not [c for c in cues if lo <= c.start < hi and not c.weak]:
+        return carry_metric  # "That is three times more than in August"
     if strong:
         return min(
             strong,
             key=lambda c: abs(c.start - fig_end) if c.start >= fig_end else abs(fig_start - c.end),
         ).metric
-    return None
+    return carry_metric if continues else None
+
+
+def _in_name(sentence: str, start: int, end: int) -> bool:
+    """Whether a capitalised cue sits in a name: a capitalised word right before or after it."""
+    before = sentence[:start].rstrip().split()
+    after = sentence[end:].lstrip().split()
+    return bool(
+        (before and before[-1][:1].isupper() and before[-1][-1:] not in ".:")
+        or (after and after[0][:1].isupper())
+    )
+
+
+def _in_subset_clause(
+    sentence: str, pos: int, fig_start: int, clauses: list[tuple[int, int]] | None, pats: _Patterns
+) -> bool:
+    """Whether ``pos`` lies in another figure's subset clause ("…, of whom 5,962 have been
+    eliminated"): its verb counts the subset, not the figure before it."""
+    for start, end in clauses or []:
+        if start <= pos < end and not (start <= fig_start < end):
+            return bool(pats.subset_clause.match(sentence, start))
+    return False
 
 
 def _np_end(sentence: str, fig_end: int, clause_end: int) -> int:

@@ -84,6 +84,8 @@ def clause_spans(text: str, boundary: re.Pattern[str]) -> list[Clause]:
             clauses.append(Clause(pos, m.start(), contrast))
         contrast = m.lastgroup == "contrast"
         pos = m.end() if m.lastgroup == "punct" else m.start() + 1
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
     if len(text) > pos:
         clauses.append(Clause(pos, len(text), contrast))
     return clauses or [Clause(0, len(text), False)]
@@ -114,12 +116,12 @@ def words_between(text: str, start: int, end: int) -> int:
 @cache
 def clause_pattern(language: str) -> re.Pattern[str]:
     """The clause boundaries of a language (data/<lang>/text.toml), for :func:`clause_spans`."""
-    from headcount.vocab import alternation, entry, path_of, table, words_pattern
+    from headcount.vocab import alternation, entry, escape, path_of, table, words_pattern
 
     clauses = entry(table("text", language), "clauses", file=path_of("text", language), kind=dict)
     return re.compile(
         rf"(?P<contrast>,\s+{words_pattern(clauses['contrast'])})"
         rf"|(?P<other>,\s+{words_pattern(clauses['other'])})"
-        rf"|(?P<punct>{alternation([re.escape(p) for p in clauses['punctuation']])})",
+        rf"|(?P<punct>{alternation([escape(p) for p in clauses['punctuation']])})",
         re.IGNORECASE,
     )
