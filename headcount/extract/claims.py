@@ -273,8 +273,9 @@ def _continued_period(
     return last.period_start, last.period_end
 
 
-def _continues_statistics(given: set[tuple[str, str]], source: Attribution, metric: str,
-                          metric_info: dict) -> bool:
+def _continues_statistics(
+    given: set[tuple[str, str]], source: Attribution, metric: str, metric_info: dict
+) -> bool:
     """Whether ``source`` already gave a figure of this or a comparable metric in the article
     (``given`` holds the (claimant, metric) pairs of the claims so far)."""
     related = {metric, *metric_info.get(metric, {}).get("comparable_with", [])}
