@@ -132,10 +132,9 @@ WORDS = tuple(
 )
 
 
-def _pick(rng: random.Random, table: list[tuple[str, int]]) -> list[str]:
-    values = [v for v, _ in table]
-    weights = [w for _, w in table]
-    return values, weights  # type: ignore[return-value]
+def _split(table: list[tuple[str, int]]) -> tuple[list[str], list[float]]:
+    """Values and weights of a skew table, as ``random.choices`` takes them."""
+    return [v for v, _ in table], [float(w) for _, w in table]
 
 
 def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
@@ -145,10 +144,10 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
     days = (END - START).days
     claimants = NAMED + [f"Official {k}" for k in range(2_000)]
     now = datetime.now(UTC)
-    metric_v, metric_w = _pick(rng, METRICS)
-    side_v, side_w = _pick(rng, SIDES)
-    bound_v, bound_w = _pick(rng, BOUNDS)
-    kind_v, kind_w = _pick(rng, KINDS)
+    metric_v, metric_w = _split(METRICS)
+    side_v, side_w = _split(SIDES)
+    bound_v, bound_w = _split(BOUNDS)
+    kind_v, kind_w = _split(KINDS)
     cur = conn.cursor()
     published: list[date] = []
     started = time.perf_counter()
@@ -203,12 +202,12 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
                 value = rng.randint(2, 500_000)
                 bound = rng.choices(bound_v, bound_w)[0]
                 kind = rng.choices(kind_v, kind_w)[0]
+                start: date | None = None
+                end: date | None = None
                 if rng.random() < 0.7:
                     months = rng.choice([1, 1, 1, 3, 6, 12, 24])
                     end = day - timedelta(days=rng.randrange(0, 40))
                     start = end - timedelta(days=30 * months)
-                else:
-                    start = end = None
                 claimant = rng.choice(NAMED) if rng.random() < 0.6 else rng.choice(claimants)
                 via = f'["{rng.choice(VIA)}"]' if rng.random() < 0.25 else "[]"
                 figure = f"{value:,}"
@@ -354,7 +353,7 @@ def main() -> None:
     counts = ledger.counts()
     print(f"ledger: {counts['articles']:,} articles, {counts['claims']:,} claims")
     since, until = date(2025, 4, 1), date(2025, 6, 30)
-    claims_queries = {
+    claims_queries: dict[str, dict[str, Any]] = {
         "claims --metric desertion --side ukraine": dict(metric="desertion", side="ukraine"),
         "claims --metric desertion --side ukraine --since/--until (a quarter)": dict(
             metric="desertion", side="ukraine", since=since, until=until
