@@ -744,6 +744,23 @@ def batch(
             on_progress=on_progress,
         )
     console.print(Text(batch_summary_line(summary)), soft_wrap=True)
+    if summary.totals["rejections"]:
+        from headcount.batch.output import first_rejections
+        from headcount.model import Rejection
+
+        shown = first_rejections(out, BATCH_REJECTIONS_SHOWN)
+        for row in shown:
+            err.print(
+                Text(str(Rejection(row["source"], row["code"], row["reason"], row["line"]))), soft_wrap=True
+            )
+        if summary.totals["rejections"] > len(shown):
+            err.print(
+                Text(
+                    f"… and {summary.totals['rejections'] - len(shown):,} more in {out}/rejections",
+                    style="dim",
+                ),
+                soft_wrap=True,
+            )
     for failure in summary.failures:
         _error(failure)
     if narratives:
@@ -759,6 +776,10 @@ def batch(
         )
     if summary.failures:
         raise typer.Exit(1)
+
+
+#: Rejections ``headcount batch`` lists on stderr (the rest are in the output's rejections dataset).
+BATCH_REJECTIONS_SHOWN = 10
 
 
 def batch_summary_line(summary: Any) -> str:

@@ -420,3 +420,21 @@ def read_rows(out: str, table: str) -> list[dict[str, Any]]:
             with folder.fs.open(folder.part_file(table, p["id"]), "rb") as fh:
                 rows.extend(pq.read_table(fh).to_pylist())
     return rows
+
+
+def first_rejections(out: str, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` rejections of a batch folder, in plan order, reading no more partitions
+    than needed (a crawl can have millions)."""
+    import pyarrow.parquet as pq
+
+    folder = Folder(out)
+    manifest = read_manifest(folder)
+    found: list[dict[str, Any]] = []
+    for p in sorted(manifest["partitions"], key=lambda p: p["index"]):
+        if len(found) >= limit:
+            break
+        if p.get("status") != "done" or not p.get("rejections"):
+            continue
+        with folder.fs.open(folder.part_file("rejections", p["id"]), "rb") as fh:
+            found.extend(pq.read_table(fh).to_pylist()[: limit - len(found)])
+    return found

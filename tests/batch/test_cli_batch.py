@@ -135,3 +135,18 @@ def test_errors_are_one_line_on_stderr(tmp_path: Path, args: list[str], message:
     assert done.returncode == 1
     assert message.replace("{tmp}", str(tmp_path)) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_rejections_are_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for i in range(12):
+        (bad / f"empty-{i:02d}.txt").write_text("", encoding="utf-8")
+    done = headcount(
+        "batch", str(SAMPLES / "en"), str(bad), "--out", str(tmp_path / "o"), "--scheduler", "sync"
+    )
+    assert done.returncode == 0, done.stderr  # rejections are data: a crawl always has some
+    assert "4 articles" in done.stdout and "12 rejections" in done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert lines[0] == f"[H106] {bad / 'empty-00.txt'}: the file is empty"
+    assert len(lines) == 11 and lines[-1] == f"… and 2 more in {tmp_path / 'o'}/rejections"
