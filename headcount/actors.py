@@ -17,7 +17,7 @@ from pathlib import Path
 from headcount.errors import BAD_DATA_FILE, ConfigError
 from headcount.extract.text import normalise
 from headcount.model import Actor, LedgerClaim
-from headcount.vocab import DATA_DIR
+from headcount.vocab import DATA_DIR, Lexicon, escape
 
 KINDS = (
     "state_body",
@@ -37,16 +37,16 @@ class Registry:
     """Actors and a matcher over all their aliases."""
 
     actors: tuple[Actor, ...]
-    _pattern: re.Pattern[str]
+    _pattern: Lexicon
     _by_alias: dict[str, Actor]
 
     def find(self, text: str, *, normalised: bool = False) -> list[tuple[int, int, Actor]]:
         """Every actor named in ``text``: (start, end, actor), longest alias first."""
         norm = text if normalised else normalise(text)
         return [
-            (m.start(), m.end(), self._by_alias[_key(m.group(0))])
-            for m in self._pattern.finditer(norm)
-            if _key(m.group(0)) in self._by_alias
+            (start, end, self._by_alias[_key(norm[start:end])])
+            for start, end, _ in self._pattern.finditer(norm)
+            if _key(norm[start:end]) in self._by_alias
         ]
 
     def resolve(self, name: str) -> Actor | None:
@@ -126,9 +126,10 @@ def build_registry(actors: Iterable[Actor]) -> Registry:
     for a in actors:
         for alias in a.aliases:
             by_alias[_key(normalise(alias))] = a
+    # Longest alias first; matched through a Lexicon (a trie of literal prefixes), which stays
+    # fast with thousands of aliases.
     aliases = sorted(by_alias, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases) or "(?!x)x"
-    pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+    pattern = Lexicon([(escape(a), None) for a in aliases], file="actors", key="aliases")
     return Registry(actors, pattern, by_alias)
 
 

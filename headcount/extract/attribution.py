@@ -19,6 +19,7 @@ while it is fresh (same paragraph block, at most a few sentences on). Otherwise 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -277,7 +278,7 @@ def patterns(language: str) -> _Patterns:
 
 def attribute(
     sentences: list[Sentence],
-    clauses: list[list[Clause]],
+    clauses: Sequence[list[Clause]],
     published: date | None,
     language: str = "en",
     *,
@@ -308,7 +309,7 @@ def attribute(
             k += 1
         if k < len(sentences) and start >= offsets[k]:
             cue_at[k].append((start - offsets[k], end - offsets[k]))
-    for sent, sent_clauses, cues, base in zip(sentences, clauses, cue_at, offsets, strict=True):
+    for sent, cues, base in zip(sentences, cue_at, offsets, strict=True):
         norm = norm_body[base : base + len(sent.text)]
         events = _events(norm, pats, published, language, cues) if cues else []
         spans = [(e.start, e.end) for e in events]
@@ -341,6 +342,7 @@ def attribute(
             # the same report, so the same date.
             default = replace(default, said_on=frame.attribution.said_on)
         per_clause: list[tuple[Clause, Attribution]] = []
+        sent_clauses = clauses[sent.index]
         if len(sent_clauses) > 1:
             for c in sent_clauses:
                 own = [e for e in events if c.start <= e.at < c.end]

@@ -16,7 +16,9 @@ Stages, in order (each a module producing one thing):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -68,6 +70,23 @@ def language_of(article: Article) -> str:
     return lang if lang in languages() else "en"
 
 
+class _Clauses(Sequence[list[Clause]]):
+    """The clauses of each sentence, split only when a stage asks (most sentences never need it)."""
+
+    def __init__(self, norm: str, sentences: list[Sentence], boundary: re.Pattern[str]) -> None:
+        self._norm, self._sentences, self._boundary = norm, sentences, boundary
+        self._cache: dict[int, list[Clause]] = {}
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    def __getitem__(self, i: int) -> list[Clause]:  # type: ignore[override]
+        if i not in self._cache:
+            s = self._sentences[i]
+            self._cache[i] = clause_spans(self._norm[s.start : s.end], self._boundary)
+        return self._cache[i]
+
+
 @dataclass(slots=True)
 class _Doc:
     """What the stages share about one article."""
@@ -76,7 +95,7 @@ class _Doc:
     language: str
     norm: str
     sentences: list[Sentence]
-    clauses: list[list[Clause]]
+    clauses: _Clauses
     published: date | None
     side_cues: list[list[sides_stage.SideCue]] = field(default_factory=list)  # per sentence
 
@@ -90,7 +109,7 @@ def extract_claims(article: Article) -> list[Claim]:
     if not sentences:
         return []
     boundary = clause_pattern(language)
-    clauses = [clause_spans(norm[s.start : s.end], boundary) for s in sentences]
+    clauses = _Clauses(norm, sentences, boundary)
     doc = _Doc(article, language, norm, sentences, clauses, article.published)
 
     figures_by_sentence = _figures_by_sentence(body, sentences, language)
@@ -350,14 +369,16 @@ def _hedged_by_following(doc: _Doc, i: int) -> bool:
 def _by_sentence(
     cues: list[sides_stage.SideCue], sentences: list[Sentence]
 ) -> list[list[sides_stage.SideCue]]:
-    """Cues found over the whole body, grouped by sentence with sentence-relative offsets."""
+    """Cues found over the whole body (in order), grouped by sentence with sentence-relative
+    offsets."""
     out: list[list[sides_stage.SideCue]] = [[] for _ in sentences]
-    starts = [s.start for s in sentences]
+    k = 0
     for c in cues:
-        k = bisect_right(starts, c.start) - 1
-        if k >= 0 and c.end <= sentences[k].end:
+        while k < len(sentences) and sentences[k].end <= c.start:
+            k += 1
+        if k < len(sentences) and sentences[k].start <= c.start and c.end <= sentences[k].end:
             s = sentences[k].start
-            out[k].append(replace(c, start=c.start - s, end=c.end - s))
+            out[k].append(sides_stage.SideCue(c.side, c.start - s, c.end - s, c.strength))
     return out
 
 

@@ -140,13 +140,14 @@ class _Patterns:
             re.IGNORECASE,
         )
         self.numerator_before = re.compile(rf"(?<![^\W_])(?:{num_token})[\s-]+$", re.IGNORECASE)
-        self.one_in = re.compile(
-            rf"(?<![^\W_])(?P<a>{num_token})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{num_token})(?![^\W_])",
-            re.IGNORECASE,
-        )
+        self.one_in_joint = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
+        self.one_in_a = re.compile(rf"(?<![^\W_])(?P<a>{num_token})$", re.IGNORECASE)
+        self.one_in_b = re.compile(rf"(?P<b>{num_token})(?![^\W_])", re.IGNORECASE)
         folds = entry(data, "folds.words", file=f, kind=dict)
         self.fold_words = {k.lower(): float(v) for k, v in folds.items()}
-        self.fold_word = compile_words(folds.keys(), file=f, key="folds.words")
+        self.fold_word = re.compile(
+            rf"(?<![^\W_]){literal_alternation(folds.keys())}(?![^\W_])", re.IGNORECASE
+        )
         fold_num = rf"\d+(?:\.\d+)?|{literal_alternation([*self.units, *self.tens, *self.hundred])}"
         # Cheap substring checks that say whether a rarer kind of figure can be in a text at all.
         adjective_words = entry(data, "folds.adjectives", file=f, kind=dict)
@@ -330,6 +331,14 @@ class _Patterns:
         self.file_ext = re.compile(
             r"\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)(?:\?\S*)?(?!\w)", re.IGNORECASE
         )
+        # Characters and words without which none of the masks below can match (a cheap test
+        # that spares most numbers the full check).
+        self.mask_hint = re.compile(
+            r"[:/.'+(]|\d-\d|\d0?s\b|\d\s?[ap]\.?m|\d\s?h\d|\b(?:min|minutes?|hours?|days?|read|"
+            r"responses?|comments?|shares?|likes?|views?|claps?|reactions?|photos?|images?|pictures?|"
+            r"updated|ago|share|GMT|UTC)\b",
+            re.IGNORECASE,
+        )
         self.local_masks = [
             re.compile(p, re.IGNORECASE)
             for p in [
@@ -417,6 +426,8 @@ def _locally_masked(norm: str, start: int, end: int, pats: _Patterns) -> bool:
         return False  # a number this long is no date or time (and never scanned in full)
     lo = max(0, start - 30)
     window = norm[lo : min(len(norm), end + 30)]
+    if not pats.mask_hint.search(window):
+        return False  # no separator, clock, decade, phone or furniture word anywhere near
     return any(
         m.start() + lo < end and start < m.end() + lo for rx in pats.local_masks for m in rx.finditer(window)
     )
@@ -652,8 +663,7 @@ def _candidates(norm: str, pats: _Patterns) -> list[_Cand]:
     lower = norm.lower()
     if any(stem in lower for stem in pats.fraction_stems):
         out.extend(_fractions(norm, pats, masked))
-    if " in " in lower or " out of " in lower:
-        out.extend(_one_in(norm, pats, masked))
+    out.extend(_one_in(norm, pats, masked))
     if any(stem in lower for stem in pats.fold_stems):
         out.extend(_folds(norm, pats, masked))
     return _without_overlaps(out)
@@ -903,15 +913,22 @@ def _fractions(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> lis
 
 
 def _one_in(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Cand]:
+    """Shares written as "one in five", "three out of four": found from the joining words, which
+    are rare, rather than by trying a number pattern at every word."""
     out: list[_Cand] = []
-    for m in pats.one_in.finditer(norm):
-        if _overlaps(masked, m.start(), m.end(), norm, pats):
+    for j in pats.one_in_joint.finditer(norm):
+        a_m = pats.one_in_a.search(norm, max(0, j.start() - 25), j.start())
+        b_m = pats.one_in_b.match(norm, j.end())
+        if a_m is None or b_m is None:
             continue
-        a, b = _token_value(m.group("a"), pats), _token_value(m.group("b"), pats)
+        start, end = a_m.start(), b_m.end()
+        if _overlaps(masked, start, end, norm, pats):
+            continue
+        a, b = _token_value(a_m.group("a"), pats), _token_value(b_m.group("b"), pats)
         if not a or not b or a >= b or b >= 1800:
             continue
         share = a / b * 100
-        out.append(_with_bound(norm, _Cand(m.start(), m.end(), share, share, "exact", unit="fraction"), pats))
+        out.append(_with_bound(norm, _Cand(start, end, share, share, "exact", unit="fraction"), pats))
     return out
 
 

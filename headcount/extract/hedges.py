@@ -13,14 +13,15 @@ import re
 from functools import cache
 
 from headcount.extract.text import Clause
-from headcount.vocab import alternation, entry, path_of, table
+from headcount.vocab import Lexicon, alternation, entry, path_of, table
 
 
 class _Patterns:
     def __init__(self, language: str) -> None:
         f = path_of("hedges", language)
         d = table("hedges", language)
-        self.cue = re.compile(rf"(?<![^\W_]){alternation(entry(d, 'cues', file=f))}(?![^\W_])", re.IGNORECASE)
+        cues = sorted(entry(d, "cues", file=f), key=len, reverse=True)
+        self.cue = Lexicon([(c, None) for c in cues], file=f, key="cues")
         self.plural = re.compile(
             rf"(?<![^\W_]){alternation(entry(d, 'plural_reference', file=f))}(?![^\W_])", re.IGNORECASE
         )
@@ -37,7 +38,7 @@ def patterns(language: str) -> _Patterns:
 
 def hedge_spans(sentence: str, language: str = "en") -> list[tuple[int, int]]:
     """Offsets of hedge cues in a (normalised) sentence."""
-    return [(m.start(), m.end()) for m in patterns(language).cue.finditer(sentence)]
+    return [(start, end) for start, end, _ in patterns(language).cue.finditer(sentence)]
 
 
 def hedges_previous(sentence: str, language: str = "en") -> int:
