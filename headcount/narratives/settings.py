@@ -25,6 +25,7 @@ class NarrativeSettings:
     seed: int
     max_bucket: int
     min_estimate: float
+    min_shared_runs: int
     max_df: float
     min_docs_for_df: int
     min_run: int
@@ -71,6 +72,7 @@ def parse_settings(data: dict[str, Any]) -> NarrativeSettings:
         seed=_number(data, "candidates.seed", int, 0, 2**31),
         max_bucket=_number(data, "candidates.max_bucket", int, 2, 10**6),
         min_estimate=_number(data, "candidates.min_estimate", float, 0.0, 1.0),
+        min_shared_runs=_number(data, "candidates.min_shared_runs", int, 0, 512),
         max_df=_number(data, "candidates.max_df", float, 0.0, 1.0),
         min_docs_for_df=_number(data, "candidates.min_docs_for_df", int, 1, 10**9),
         min_run=_number(data, "similarity.min_run", int, 1, 20),

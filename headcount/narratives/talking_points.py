@@ -29,7 +29,7 @@ from datetime import date
 
 import numpy as np
 
-from headcount.narratives.minhash import candidate_pairs, estimated_jaccard, signatures
+from headcount.narratives.minhash import candidate_pairs, estimated_jaccard, shared_values, signatures
 from headcount.narratives.records import Passage, TalkingPoint
 from headcount.narratives.settings import NarrativeSettings
 from headcount.narratives.similarity import Match, compare_words, marked_spans
@@ -111,6 +111,10 @@ def find_talking_points(
     stop = corpus.vocabulary.stop_mask()
     docs = [d for d, doc in enumerate(corpus.documents) if doc.id not in copy_of]
     unit_doc, unit_first, unit_last = _units(corpus, docs, stop, settings.min_words)
+    # In a large corpus, words most articles use ("Ukraine", "soldiers", "the army") say nothing
+    # about a shared passage: they count neither in the MinHash sets nor as shared phrasing.
+    if len(docs) >= settings.min_docs_for_df:
+        stop = stop | _frequent(corpus, docs, settings.max_df)
     n = len(unit_doc)
     if n < 2:
         return ()
@@ -149,8 +153,6 @@ def find_talking_points(
     owner = np.repeat(np.arange(len(reps)), tok_stop[reps] - tok_start[reps])
     ids = corpus.tokens[positions]
     keep = ~stop[ids]
-    if len(docs) >= settings.min_docs_for_df:
-        keep &= ~_frequent(corpus, docs, settings.max_df)[ids]
     codes = np.unique(owner[keep].astype(np.int64) << 32 | ids[keep].astype(np.int64))
     set_owner, set_ids = codes >> 32, codes & 0xFFFFFFFF
     offsets = np.searchsorted(set_owner, np.arange(len(reps) + 1))
@@ -158,9 +160,19 @@ def find_talking_points(
     nonempty = np.flatnonzero(np.diff(offsets) > 0)
     pairs = candidate_pairs(sigs[nonempty], settings.threshold, settings.num_perm, settings.max_bucket)
     pairs = nonempty[pairs] if len(pairs) else pairs
+    found = len(pairs)
     if len(pairs):
         pairs = pairs[estimated_jaccard(sigs, pairs) >= settings.min_estimate]
-    log.info("narratives: %d units, %d distinct, %d candidate pairs", n, len(reps), len(pairs))
+    if len(pairs):
+        runs = _run_signatures(corpus, positions, owner, len(reps), settings)
+        pairs = pairs[shared_values(runs, pairs) >= settings.min_shared_runs]
+    log.info(
+        "narratives: %d units, %d distinct, %d candidate pairs, %d sharing phrasing",
+        n,
+        len(reps),
+        found,
+        len(pairs),
+    )
 
     # 4-5. Check each candidate; grow passages from the pairs kept.
     checked = 0
@@ -178,6 +190,28 @@ def find_talking_points(
         _extend(b, a, unit_doc, words_of, stop_ids, settings, links)
     log.info("narratives: %d pairs checked", checked)
     return _clusters(corpus, links, unit_doc, unit_first, unit_last, copy_of, settings)
+
+
+def _run_signatures(
+    corpus: Corpus, positions: np.ndarray, owner: np.ndarray, sets: int, settings: NarrativeSettings
+) -> np.ndarray:
+    """MinHash signatures of each distinct unit's runs of ``min_run`` words (stopwords included):
+    two units whose signatures share no value share no phrasing, and need no check."""
+    k = settings.min_run
+    hashes = corpus.vocabulary.hashes().astype(np.uint64)[corpus.tokens[positions]]
+    if len(hashes) < k:
+        return signatures(
+            np.zeros(0, np.uint32), np.zeros(sets + 1, np.int64), settings.num_perm, settings.seed
+        )
+    whole = np.flatnonzero(owner[: len(owner) - k + 1] == owner[k - 1 :])  # runs inside one unit
+    acc = np.zeros(len(whole), dtype=np.uint64)
+    for i in range(k):
+        acc = (acc * np.uint64(0x9E3779B97F4A7C15)) ^ hashes[whole + i]
+    folded = ((acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    codes = np.unique(owner[whole].astype(np.int64) << 32 | folded)
+    run_owner = codes >> 32
+    offsets = np.searchsorted(run_owner, np.arange(sets + 1))
+    return signatures((codes & 0xFFFFFFFF).astype(np.uint32), offsets, settings.num_perm, settings.seed)
 
 
 def _frequent(corpus: Corpus, docs: list[int], max_df: float) -> np.ndarray:
@@ -300,7 +334,7 @@ def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
     words = [[w for _, _, w in s] for s in spans]
     out = []
     for k, p in enumerate(passages):
-        others = [words[x] for x in range(len(passages)) if x != k][:MARK_AGAINST]
+        others = [words[x] for x in range(min(len(passages), MARK_AGAINST + 1)) if x != k][:MARK_AGAINST]
         out.append(
             Passage(
                 article_id=p.article_id,
