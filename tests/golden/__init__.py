@@ -1,0 +1,1 @@
+"""Golden files: whole articles written for the test suite, with their expected claims."""
