@@ -121,6 +121,11 @@ def _date(value: Any, where: str) -> date | None:
     return parsed.date()
 
 
+#: charset_normalizer's coherence (0–1) below which a detected encoding is taken for noise: real
+#: text in cp1251, koi8-r or cp1252 scores about 0.5 or more, random high bytes 0.0–0.25.
+MIN_COHERENCE = 0.3
+
+
 def decode(data: bytes, where: str) -> str:
     """Text from bytes: UTF-8 when it is, else the encoding charset_normalizer detects."""
     if not data.strip():
@@ -134,7 +139,9 @@ def decode(data: bytes, where: str) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    # A guess whose text reads as no language (coherence under MIN_COHERENCE) is how random
+    # bytes decode, e.g. as "Korean" in cp949: a rejection is better than a ledger of noise.
+    if best is None or best.encoding is None or best.coherence < MIN_COHERENCE:
         raise InputError(
             where,
             "undecodable bytes: not UTF-8 and no other encoding fits; convert the file to UTF-8",
