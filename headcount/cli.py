@@ -89,7 +89,7 @@ def extract(
             claims.extend(result.claims)
     if fmt is ExtractFormat.table:
         console.print(claims_table(claims))
-        console.print(f"{len(claims)} claims", style="dim")
+        console.print(f"{len(claims)} claim{'' if len(claims) == 1 else 's'}", style="dim")
     sys.stdout.flush()
     if failed:
         raise typer.Exit(1)
