@@ -66,7 +66,7 @@ class _Patterns:
         after = norm[end : end + 30]
         if self.one_not_after.search(before) or self.one_pronoun_after.match(after):
             return False
-        return bool(self.one_counted_before.search(before) or re.match(r"\s+[a-z]", after))
+        return bool(self.one_counted_before.search(before) or re.match(r"\s+[^\W\d_A-Z]", after))
 
     def __init__(self, language: str) -> None:
         name = "numbers"
@@ -100,6 +100,9 @@ class _Patterns:
         self.compound_only = {**entry(data, "words.compound_only", file=f, kind=dict)}
         self.tens = {**entry(data, "words.tens", file=f, kind=dict)}
         self.hundred = {**entry(data, "words.hundred", file=f, kind=dict)}
+        # Words that are a whole number of hundreds ("двести", "триста"): languages without a
+        # multiplying "hundred" write them as one word, in every case form.
+        self.hundreds = {**w.get("hundreds", {})}
         self.scales = {**entry(data, "words.scales", file=f, kind=dict)}
         self.dozen = {**entry(data, "words.dozen", file=f, kind=dict)}
         self.articles = set(entry(data, "words.article", file=f))
@@ -109,6 +112,7 @@ class _Patterns:
             **self.compound_only,
             **self.tens,
             **self.hundred,
+            **self.hundreds,
             **self.scales,
             **self.dozen,
         }
@@ -122,7 +126,10 @@ class _Patterns:
         # scale word ("a thousand") is picked up by looking back from there.
         self.word_run = re.compile(rf"(?<![^\W_]){word_alt}(?:{sep}{word_alt})*(?![^\W_])", re.IGNORECASE)
         self.article_before = re.compile(rf"(?<![^\W_]){art}\s+$", re.IGNORECASE)
-        self.and_a_half = re.compile(rf"^\s+and\s+(?:a|one)\s+half(?:\s+({big}))?(?![^\W_])", re.IGNORECASE)
+        and_half = w.get("and_a_half", r"and\s+(?:a|one)\s+half")
+        self.and_a_half = re.compile(rf"^\s+{and_half}(?:\s+({big}))?(?![^\W_])", re.IGNORECASE)
+        # "6 тис. 988": a remainder written after a magnitude (six thousand nine hundred eighty-eight).
+        self.magnitude_remainder = bool(data.get("separators", {}).get("magnitude_remainder", False))
         self.half_a = re.compile(rf"(?<![^\W_])half\s+(?:a|an)\s+({big})(?![^\W_])", re.IGNORECASE)
 
         # --- fractions, "one in five", folds -------------------------------------------------
@@ -148,7 +155,9 @@ class _Patterns:
         self.fold_word = re.compile(
             rf"(?<![^\W_]){literal_alternation(folds.keys())}(?![^\W_])", re.IGNORECASE
         )
-        fold_num = rf"\d+(?:\.\d+)?|{literal_alternation([*self.units, *self.tens, *self.hundred])}"
+        fold_num = (
+            rf"\d+(?:\.\d+)?|{literal_alternation([*self.units, *self.tens, *self.hundred, *self.hundreds])}"
+        )
         # Cheap substring checks that say whether a rarer kind of figure can be in a text at all.
         adjective_words = entry(data, "folds.adjectives", file=f, kind=dict)
         self.fold_stems = tuple({k.lower()[:4] for k in (*folds, *adjective_words)} | {"fold"})
@@ -157,17 +166,22 @@ class _Patterns:
             rf"(?<![^\W_])(?P<n>{fold_num}){entry(data, 'folds.suffix', file=f, kind=str)}(?![^\W_])",
             re.IGNORECASE,
         )
+        times = entry(data, "folds.times", file=f, kind=str) if "times" in data.get("folds", {}) else "times"
         up = entry(data, "folds.times_comparatives_up", file=f)
         down = entry(data, "folds.times_comparatives_down", file=f)
         self.times_after = re.compile(
-            rf"^\s+times\s+(?:(?P<up>{alternation(up)})|(?P<down>{alternation(down)}))(?![^\W_])",
+            rf"^\s+(?:{times})\s+(?:(?P<up>{alternation(up)})|(?P<down>{alternation(down)}))(?![^\W_])",
             re.IGNORECASE,
         )
         self.times_before = re.compile(
             rf"(?:(?P<up>{alternation(up)})|(?P<down>{alternation(down)}))\s+(?:by\s+)?$",
             re.IGNORECASE,
         )
-        self.times_word = re.compile(r"^\s+times(?![^\W_])", re.IGNORECASE)
+        self.times_word = re.compile(rf"^\s+(?:{times})(?![^\W_])", re.IGNORECASE)
+        # "в шесть раз", "у 2,5 раза": a preposition before the number makes "N times" a factor on
+        # its own; its direction comes from the words around it.
+        prefix = data.get("folds", {}).get("times_prefix")
+        self.times_prefix = re.compile(rf"(?<![^\W_])(?:{prefix})\s+$", re.IGNORECASE) if prefix else None
 
         # --- percentages ---------------------------------------------------------------------
         signs = entry(data, "percent.signs", file=f)
@@ -245,12 +259,11 @@ class _Patterns:
         self.change_down = compile_words(entry(data, "changes.down", file=f), file=f, key="changes.down")
 
         up_words, down_words = self.change_up.pattern, self.change_down.pattern
-        self.change_before_up = re.compile(
-            rf"{up_words}\s+(?:by\s+|of\s+|to\s+|nearly\s+|almost\s+)?(?:a\s+)?$", re.IGNORECASE
-        )
-        self.change_before_down = re.compile(
-            rf"{down_words}\s+(?:by\s+|of\s+|nearly\s+|almost\s+)?(?:a\s+)?$", re.IGNORECASE
-        )
+        ch = data.get("changes", {})
+        joint_up = alternation(ch.get("joints_up", ["by", "of", "to", "nearly", "almost"]))
+        joint_down = alternation(ch.get("joints_down", ["by", "of", "nearly", "almost"]))
+        self.change_before_up = re.compile(rf"{up_words}\s+(?:{joint_up}\s+)*(?:a\s+)?$", re.IGNORECASE)
+        self.change_before_down = re.compile(rf"{down_words}\s+(?:{joint_down}\s+)*(?:a\s+)?$", re.IGNORECASE)
         self.change_after_up = re.compile(
             rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?{up_words}", re.IGNORECASE
         )
@@ -316,11 +329,11 @@ class _Patterns:
             rf"(?:{month_alt})(?![^\W_])"
         )
         self.one_not_after = re.compile(
-            r"(?<![^\W_])(?:no|any|every|each|the|this|that|which|other|such|a|an|someone|anyone)\s+$",
-            re.IGNORECASE,
+            rf"(?<![^\W_]){alternation(entry(data, f'{nf}.one_not_after', file=f))}\s+$", re.IGNORECASE
         )
         self.one_counted_before = re.compile(
-            r"(?<![^\W_])(?:only|just|exactly|at least|at most|not even|barely|merely)\s+$", re.IGNORECASE
+            rf"(?<![^\W_]){alternation(entry(data, f'{nf}.one_counted_before', file=f))}\s+$",
+            re.IGNORECASE,
         )
         self.age_apposition = re.compile(entry(data, "not_figures.age_apposition", file=f, kind=str))
         # Text that holds digits but no figure. Addresses are found over the whole text (their
@@ -351,17 +364,13 @@ class _Patterns:
                 self.furniture.pattern,
             ]
         ]
+        # A four-digit number is a year after these words, and a count when a plural noun follows.
         self.year_before = re.compile(
-            rf"(?<![^\W_])(?:in|since|by|from|until|till|of|to|and|between|during|before|after|"
-            rf"year|years|fiscal|fy|early|late|mid|spring|summer|autumn|fall|winter|end|start|"
-            rf"beginning|through|throughout|for|the|this|that|same|as of|around|circa|c\.|"
+            rf"(?<![^\W_])(?:{alternation(entry(data, f'{nf}.year_before', file=f))}|"
             rf"{month_alt})[\s-]*$",
             re.IGNORECASE,
         )
-        self.counted_after = re.compile(
-            r"^\s+(?!(?:was|is|has|as|its|this|thus|always|his|has)\b)"
-            r"[a-z][a-z-]*s\b"
-        )
+        self.counted_after = re.compile(entry(data, f"{nf}.counted_after", file=f, kind=str))
 
         self.clause_boundary = clause_pattern(language)
 
@@ -472,6 +481,14 @@ def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> l
             if magnitude is not None:
                 # A trailing full stop is left out: at the end of a sentence it is not ours.
                 end += len(mm.group(0).rstrip("."))
+                rest = (
+                    _REMAINDER.match(norm, end)
+                    if pats.magnitude_remainder and magnitude == 1000 and value.is_integer()
+                    else None
+                )
+                if rest:  # "6 тис. 988"
+                    value += float(rest.group(1)) / magnitude
+                    end = rest.end()
         atoms.append(
             _Atom(
                 m.start(),
@@ -483,6 +500,9 @@ def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> l
             )
         )
     return atoms
+
+
+_REMAINDER = re.compile(r"\.?\s+(\d{1,3})(?![\d.,]?\d)")
 
 
 def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> list[_Atom]:
@@ -497,7 +517,7 @@ def _word_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> li
             continue
         tokens = [
             (t.group(0), m.start() + t.start(), m.start() + t.end())
-            for t in re.finditer(r"[^\W\d_]+", m.group(0))
+            for t in re.finditer(r"[^\W\d_]+(?:'[^\W\d_]+)*", m.group(0))
         ]
         first = tokens[0][0].lower()
         if first in pats.hundred or first in pats.scales or first in pats.dozen:
@@ -572,14 +592,20 @@ def _parse_words(tokens: list[tuple[str, int, int]], pats: _Patterns) -> tuple[f
         elif low in pats.units or low in pats.compound_only:
             v = float(pats.word_values[low])
             if (last == "tens" and v < 10) or (
-                last in (None, "hundred", "scale", "article") and last != "article"
+                last in (None, "hundred", "hundreds", "scale", "article") and last != "article"
             ):
                 current += v
             else:
                 break
             last = "unit"
+        elif low in pats.hundreds:
+            if last in (None, "scale"):
+                current += pats.word_values[low]
+            else:
+                break
+            last = "hundreds"
         elif low in pats.tens:
-            if last in (None, "hundred", "scale"):
+            if last in (None, "hundred", "hundreds", "scale"):
                 current += pats.word_values[low]
             else:
                 break
@@ -788,6 +814,13 @@ def _with_unit(norm: str, c: _Cand, pats: _Patterns) -> _Cand | None:
         c.unit = "percentage_point"
         return c
     tm = pats.times_after.match(after)
+    pre = pats.times_prefix.search(norm, max(0, c.start - 6), c.start) if pats.times_prefix else None
+    if pre and pats.times_word.match(after):  # "в шесть раз", "у 2,5 раза"
+        c.unit = "fold"
+        c.start = pre.start()
+        c.end += pats.times_word.match(after).end()  # type: ignore[union-attr]
+        c.direction = ("up" if tm.group("up") else "down") if tm else (_direction(norm, c, pats) or "up")
+        return c
     if tm:
         c.unit = "fold"
         c.end += pats.times_word.match(after).end()  # type: ignore[union-attr]

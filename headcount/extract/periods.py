@@ -139,13 +139,15 @@ class _Patterns:
         # A date after an event verb dates that event, not a figure ("the war, which started in
         # February 2022").
         self.event_verb = re.compile(
-            r"(?<![^\W_])(?:started|began|begun|broke out|launched|invaded|was announced|were announced|"
-            r"took place|happened|occurred|was signed|signed|adopted|passed|was passed|introduced|"
-            r"came into force|took effect|entered into force|was born|were born|founded|established|"
-            r"created|announced|declared|ended|expired|was adopted|was introduced|published|released|"
-            r"issued|posted|appeared)\s+(?:\w+\s+){0,2}$",
+            rf"(?<![^\W_])(?:{alternation(entry(data, 'event_verbs', file=f))})\s+(?:\w+\s+){{0,2}}$",
             re.IGNORECASE,
         )
+        # Words of "which" half or quarter, and the word that makes a year the previous one.
+        self.halves = [(re.compile(rf"^(?:{k})$", re.IGNORECASE), int(v)) for k, v in data["halves"].items()]
+        self.quarters = [
+            (re.compile(rf"^(?:{k})$", re.IGNORECASE), int(v)) for k, v in data["quarters"].items()
+        ]
+        self.previous_year = re.compile(data.get("previous_year", "last"), re.IGNORECASE)
         run = entry(data, "running", file=f, kind=dict)
         self.perfect = re.compile(
             rf"(?<![^\W_])(?:{alternation(run['perfect'])})\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|"
@@ -357,7 +359,7 @@ def find_periods(
 
     for m in pats.first_n.finditer(sentence) if "first_n" in present else ():
         n = pats.number(m.group("n"))
-        year = _year_word(m.group("year"), published)
+        year = _year_word(m.group("year"), published, pats)
         unit = pats.unit(m.group("unit")) or ("quarter" if "quarter" in m.group("unit").lower() else None)
         if n and year:
             if unit == "month" and n <= 12:
@@ -372,9 +374,9 @@ def find_periods(
             add(m, None, None)
 
     for m in pats.half.finditer(sentence) if "half" in present else ():
-        year = _year_word(m.group("year"), published)
+        year = _year_word(m.group("year"), published, pats)
         if year:
-            h = 1 if m.group("which").lower() == "first" else 2
+            h = next((v for rx, v in pats.halves if rx.match(m.group("which"))), 2)
             add(m, date(year, 6 * h - 5, 1), _month_span(year, 6 * h)[1])
         else:
             add(m, None, None)
@@ -384,8 +386,8 @@ def find_periods(
             q, year = int(m.group("q")), int(m.group("year2"))
         else:
             which = m.group("which").lower()
-            q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}[which]
-            year = _year_word(m.group("year"), published)  # type: ignore[assignment]
+            q = next((v for rx, v in pats.quarters if rx.match(which)), 4)
+            year = _year_word(m.group("year"), published, pats)  # type: ignore[assignment]
         if year:
             add(m, date(year, 3 * q - 2, 1), _month_span(year, 3 * q)[1])
         else:
@@ -566,13 +568,14 @@ def self_event(pats: _Patterns, name: str) -> date | None:
     return d if isinstance(d, date) else None
 
 
-def _year_word(text: str, published: date | None) -> int | None:
+def _year_word(text: str, published: date | None, pats: _Patterns) -> int | None:
     t = text.lower()
-    if t.isdigit():
-        return int(t)
+    digits = re.search(r"(?:19|20)\d\d", t)
+    if digits:
+        return int(digits.group(0))
     if published is None:
         return None
-    if "last" in t:
+    if pats.previous_year.search(t):
         return published.year - 1
     return published.year
 

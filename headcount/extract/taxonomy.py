@@ -68,6 +68,7 @@ class _Patterns:
         # is a criminal_case cue before "desertion" is a desertion cue).
         branches.sort(key=lambda b: len(b[0]), reverse=True)
         self.cues = Lexicon(branches, file=f, key="metrics")
+        g = entry(d, "grammar", file=f, kind=dict)
         counted = entry(d, "counted", file=f, kind=dict)
         self.people = re.compile(words_pattern(counted["people"]), re.IGNORECASE)
         self.out_of_scope = re.compile(
@@ -93,8 +94,7 @@ class _Patterns:
         )
         cont = entry(d, "continuation", file=f, kind=dict)
         self.continuation_before = re.compile(
-            rf"(?<![^\W_])(?:{alternation(cont['before'])})\s*(?:(?:about|around|roughly|some|nearly|almost|"
-            rf"over|more than|less than|fewer than|just|only|at least)\s+)?$",
+            rf"(?<![^\W_])(?:{alternation(cont['before'])})\s*(?:(?:{alternation(g['continuation_qualifiers'])})\s+)?$",
             re.IGNORECASE,
         )
         self.continuation_after = re.compile(rf"\s*(?:{alternation(cont['after'])})(?![^\W_])", re.IGNORECASE)
@@ -102,28 +102,14 @@ class _Patterns:
             rf"^\W*(?:{alternation(cont['openers'])})(?![^\W_])", re.IGNORECASE
         )
         self.subset_clause = re.compile(
-            r"^\W*(?:of whom|of which|including|among them|among whom)\b", re.IGNORECASE
+            rf"^\W*{words_pattern(entry(d, 'grammar.subset_openers', file=f))}", re.IGNORECASE
         )
         # Between a verb and the figure it governs: nothing, or only a qualifier ("convicted over").
-        self.only_qualifiers = re.compile(
-            r"\s*(?:(?:about|over|more|than|nearly|almost|some|around|up|to|at|least|roughly|"
-            r"approximately|an|estimated|only|just|a|total|of|no|fewer|less|as|many|well|under)\s+)*",
-            re.IGNORECASE,
+        self.only_qualifiers = re.compile(rf"\s*(?:(?:{alternation(g['qualifiers'])})\s+)*", re.IGNORECASE)
+        self.relative_pronoun = re.compile(
+            rf"(?<![^\W_]){alternation(g['relative_pronouns'])}\s", re.IGNORECASE
         )
-        self.relative_pronoun = re.compile(r"(?<![^\W_])(?:who|that|which|whom)\s", re.IGNORECASE)
-        self.function_words = re.compile(
-            r"^(?:of|in|at|to|for|from|a|an|the|were|was|are|is|be|been|have|has|had|will|would|more|"
-            r"who|which|that|and|or|but|since|by|on|this|these|those|per|each|every|over|under|out|"
-            r"with|alone|so|already|now|last|according|among|including|in|during|between|as|than|"
-            r"such|its|their|his|her|our|all|only|just|about|nearly|almost|some|other|new|additional|"
-            r"further|total|more|fewer|less|times|percent|per|cent|did|do|does|not|no|"
-            r"reportedly|allegedly|also|still|then|up|down|out|off|away|back|across|after|before|"
-            r"until|till|since|within|through|throughout|into|onto|over|under|against|without|via|"
-            r"monthly|daily|weekly|yearly|annually|each|every|a|an|once|twice|respectively|overall|"
-            r"altogether|combined|apiece|more|fewer|less|or|nor|whom|whose|where|when|while|"
-            r"guys|folks|lads|ones|people)$",
-            re.IGNORECASE,
-        )
+        self.function_words = re.compile(rf"^(?:{alternation(g['function_words'])})$", re.IGNORECASE)
 
 
 @cache
@@ -328,10 +314,13 @@ def _in_subset_clause(
     return False
 
 
+_NP_END = re.compile(r"[,;:!?()\"]|(?<=[a-z0-9а-яёіїєґ']{2})\.")
+
+
 def _np_end(sentence: str, fig_end: int, clause_end: int) -> int:
     """End of the figure's noun phrase window: the first punctuation (a full stop only after a
     word, so "U.S." stays inside) or the clause end."""
-    m = re.compile(r"[,;:!?()\"]|(?<=[a-z0-9]{2})\.").search(sentence, fig_end, clause_end)
+    m = _NP_END.search(sentence, fig_end, clause_end)
     return m.start() if m else clause_end
 
 
