@@ -233,6 +233,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    claimreview = "claimreview"
 
 
 def _open(db: str | None, *, create: bool = False) -> Ledger:
@@ -643,7 +644,7 @@ def marked_body(body: str, records: list[LedgerClaim]) -> Text:
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")
+        ExportFormat, typer.Option("--format", "-f", help="csv, jsonl, parquet or claimreview.")
     ] = ExportFormat.csv,
     db: DbOption = None,
     metric: MetricOption = None,
@@ -658,12 +659,18 @@ def export(
         bool, typer.Option("--history", help="Include claims of older extractor versions.")
     ] = False,
 ) -> None:
-    """Write the ledger's claims (with the same filters as `claims`) to a CSV, JSONL or Parquet file."""
+    """Write the ledger's claims (with the same filters as `claims`) to a CSV, JSONL or Parquet file,
+    or its reviewed claims as schema.org ClaimReview JSON-LD (--format claimreview)."""
     from headcount.export import export_claims
 
     filters = _claim_filters(metric, side, claimant, outlet, since, until, hedged, search)
     with _open(db) as ledger:
-        count = export_claims(ledger.iter_claims(**filters, history=history), fmt.value, output)
+        if fmt is ExportFormat.claimreview:
+            from headcount.export.claimreview import write_ledger
+
+            count = write_ledger(ledger, output, **filters)
+        else:
+            count = export_claims(ledger.iter_claims(**filters, history=history), fmt.value, output)
     console.print(Text(f"{count} claims written to {output} ({fmt.value})"), soft_wrap=True)
 
 
@@ -1189,6 +1196,15 @@ def actors_cmd(
         ),
         soft_wrap=True,
     )
+
+
+def _register_dashboard() -> None:
+    from headcount.web.commands import register
+
+    register(app)
+
+
+_register_dashboard()
 
 
 def main() -> None:

@@ -1,0 +1,118 @@
+"""Compare: one series on the timeline chart (hover a mark for its claim, click to open it), with
+its contradictions and groups of agreeing figures beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+
+from headcount.model import METRICS, SIDES
+from headcount.reconcile.labels import SIDE_LABELS, metric_label
+from headcount.report.svg import chart_svg, svg_defs
+from headcount.report.timeline import AFFILIATION_LABELS, COLOURS, timeline
+from headcount.web.app import render
+from headcount.web.routes import choice_param, dashboard, date_param, query_string, text_param
+from headcount.web.routes.overview import contradiction_view
+from headcount.web.state import MAX_COMPARE
+from headcount.web.views import record_link
+
+router = APIRouter()
+
+
+def compare_data(request: Request) -> dict[str, Any]:
+    d = dashboard(request)
+    counts = d.series_counts()
+    metric = choice_param(request, "metric", METRICS)
+    side = choice_param(request, "side", SIDES)
+    if metric is None or side is None:
+        largest = next((c for c in counts if (metric in (None, c[0])) and (side in (None, c[1]))), None)
+        metric = metric or (largest[0] if largest else "desertion")
+        side = side or (largest[1] if largest else "ukraine")
+    since, until = date_param(request, "since"), date_param(request, "until")
+    comparison, total, rejected = d.comparison(metric, side, since, until)
+    series = comparison.get(metric, side)
+    title = f"{metric_label(metric)} — {SIDE_LABELS.get(side, side)}"
+    entries, contradictions, groups, svg = [], [], [], ""
+    if series is not None:
+        chart = timeline(series, title)
+        svg = chart_svg(chart)
+        for e in series.entries:
+            s = e.scaled
+            entries.append(
+                {
+                    "ref": e.ref,
+                    "label": e.label,
+                    "href": record_link(e.record),
+                    "figure": e.record.claim.figure,
+                    "per_month": s.per_month.text("/month") if s.per_month else "",
+                    "period": f"{s.start or '…'} – {s.end or '…'}" if (s.start or s.end) else "",
+                    "chain": e.chain_text(),
+                    "affiliation": e.origin.affiliation,
+                    "hedged": e.record.claim.hedged,
+                    "outlet": e.record.outlet or "",
+                    "published": e.record.published.isoformat() if e.record.published else "",
+                    "reason": s.reason,
+                }
+            )
+        contradictions = [contradiction_view(c) for c in series.contradictions]
+        for g in series.groups:
+            groups.append(
+                {
+                    "basis": g.basis,
+                    "value": g.value.text(),
+                    "period": f"{g.start or '…'} – {g.end or '…'}",
+                    "independence": g.independence,
+                    "origins": [o.origin.name for o in g.origins],
+                    "members": [
+                        {"ref": e.ref, "label": e.label, "href": record_link(e.record)} for e in g.entries
+                    ],
+                }
+            )
+    raw = {
+        "metric": metric,
+        "side": side,
+        "since": text_param(request, "since", 10),
+        "until": text_param(request, "until", 10),
+    }
+    return {
+        "metric": metric,
+        "side": side,
+        "title": title,
+        "filters": raw,
+        "query": query_string(raw),
+        "series_choices": [
+            {"metric": m, "side": s, "n": n, "label": f"{metric_label(m)} — {SIDE_LABELS.get(s, s)}"}
+            for m, s, n in counts
+        ],
+        "metrics": [(m, metric_label(m)) for m in METRICS],
+        "sides": [(s, SIDE_LABELS[s]) for s in SIDES],
+        "total": total,
+        "shown": min(total, MAX_COMPARE),
+        "limit": MAX_COMPARE,
+        "rejected": rejected,
+        "svg": svg,
+        "legend": [(a, AFFILIATION_LABELS[a], COLOURS[a]) for a in AFFILIATION_LABELS],
+        "entries": entries,
+        "contradictions": contradictions,
+        "groups": groups,
+        "series": series.to_dict() if series is not None else None,
+    }
+
+
+@router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+def compare_page(request: Request) -> HTMLResponse:
+    data = compare_data(request)
+    data["svg"] = Markup(data["svg"])  # built and escaped by headcount.report.svg
+    data["defs"] = Markup(svg_defs())
+    return render(request, "compare.html", data)
+
+
+@router.get("/api/compare", tags=["compare"])
+def compare_api(request: Request) -> dict[str, Any]:
+    """The cross-check of one series (metric, side, since, until): claims on the scale,
+    contradictions, groups; reviewed values, rejected claims left out."""
+    data = compare_data(request)
+    return {k: data[k] for k in ("metric", "side", "total", "shown", "rejected", "series")}
