@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from headcount.errors import ConfigError, InputError
 from headcount.extract import extract_claims
 from headcount.extract.text import normalise
 from headcount.ingest import read_article
-from headcount.model import Claim
+from headcount.model import Article, Claim
 
 #: Fields compared for every matched claim, in SCHEMA.md order.
 FIELDS = (
@@ -156,6 +157,66 @@ def evaluate(gold_path: str | Path, articles_dir: str | Path) -> Report:
         report.predicted += len(extra)
         report.spurious.extend((path.name, c.figure, c.metric) for c in extra)
     return report
+
+
+@dataclass
+class Detection:
+    """Detection counts of any span finder against a gold file (the same matching as
+    :func:`evaluate`: overlapping spans, one to one)."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_spans(
+    gold_path: str | Path, articles_dir: str | Path, finder: Callable[[Article], list[tuple[int, int]]]
+) -> Detection:
+    """Score a finder of figure spans in article bodies (ours or another tool's) on a gold file:
+    so that quantity extractors can be compared with headcount on the same footing."""
+    gold = load_gold(gold_path)
+    folder = Path(articles_dir)
+    out = Detection()
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            article = read_article(path)
+        except InputError:
+            continue
+        gold_claims = gold.get(path.name, [])
+        spans = [s for s in _gold_spans(article.body, gold_claims, path.name, Report()) if s]
+        found = finder(article)
+        out.gold += len(gold_claims)
+        out.predicted += len(found)
+        pairs = sorted(
+            (
+                (min(g[1], f[1]) - max(g[0], f[0]), gi, fi)
+                for gi, g in enumerate(spans)
+                for fi, f in enumerate(found)
+                if min(g[1], f[1]) > max(g[0], f[0])
+            ),
+            reverse=True,
+        )
+        used_g: set[int] = set()
+        used_f: set[int] = set()
+        for _o, gi, fi in pairs:
+            if gi not in used_g and fi not in used_f:
+                used_g.add(gi)
+                used_f.add(fi)
+        out.matched += len(used_g)
+    return out
 
 
 def _gold_spans(
