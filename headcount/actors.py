@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +39,9 @@ class Registry:
     actors: tuple[Actor, ...]
     _pattern: Lexicon
     _by_alias: dict[str, Actor]
+    # Cyrillic aliases by the stems of their words: "по данным Генпрокуратуры" names the alias
+    # "Генпрокуратура" in another case (Russian and Ukrainian inflect names).
+    _by_stems: dict[tuple[str, ...], Actor] = field(default_factory=dict)
 
     def find(self, text: str, *, normalised: bool = False) -> list[tuple[int, int, Actor]]:
         """Every actor named in ``text``: (start, end, actor), longest alias first."""
@@ -49,21 +52,43 @@ class Registry:
             if _key(norm[start:end]) in self._by_alias
         ]
 
-    def resolve(self, name: str) -> Actor | None:
+    def resolve(self, name: str, *, exact: bool = False) -> Actor | None:
         """The actor a claimant or intermediary names, if known.
 
         An exact alias wins; otherwise the longest alias found inside the name ("Russian Foreign
-        Ministry spokesperson Maria Zakharova" -> Maria Zakharova, the person speaking).
+        Ministry spokesperson Maria Zakharova" -> Maria Zakharova, the person speaking). A name in
+        Cyrillic also matches an alias in another grammatical case. ``exact`` asks for the whole
+        name to be an alias.
         """
         key = _key(normalise(name))
         key = re.sub(r"^(?:the|a|an)\s+", "", key)
         if key in self._by_alias:
             return self._by_alias[key]
+        if _CYRILLIC.search(key) and self._by_stems:
+            found_stem = self._resolve_stems(key, exact=exact)
+            if found_stem is not None or exact:
+                return found_stem
+        if exact:
+            return None
         found = self.find(name)
         if not found:
             return None
         # Prefer the last-named actor: in "X's correspondent Y" or "spokesperson Y", Y speaks.
         return max(found, key=lambda f: (f[1] - f[0], f[0]))[2]
+
+    def _resolve_stems(self, key: str, *, exact: bool) -> Actor | None:
+        stems = _stems(key)
+        if stems in self._by_stems:
+            return self._by_stems[stems]
+        if exact:
+            return None
+        # The longest run of words that is an alias, the last-named first on ties.
+        for size in range(len(stems) - 1, 0, -1):
+            for i in range(len(stems) - size, -1, -1):
+                actor = self._by_stems.get(stems[i : i + size])
+                if actor is not None:
+                    return actor
+        return None
 
     def by_name(self, name: str) -> Actor | None:
         return next((a for a in self.actors if a.name == name), None)
@@ -71,6 +96,34 @@ class Registry:
 
 def _key(alias: str) -> str:
     return re.sub(r"\s+", " ", alias.strip().lower())
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    """Case endings of the languages that inflect names (data/<lang>/text.toml), longest first."""
+    from headcount.vocab import languages, table
+
+    found: set[str] = set()
+    for lang in languages():
+        found.update(table("text", lang).get("morphology", {}).get("endings", []))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _stem(word: str) -> str:
+    """A word without its case ending (at least three letters kept); acronyms stay whole."""
+    if not _CYRILLIC.search(word) or len(word) <= 3:
+        return word
+    for ending in _endings():
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _stems(key: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in re.findall(r"[^\W_]+(?:['.-][^\W_]+)*", key))
 
 
 def load_actors(path: Path | str, *, source: str | None = None) -> list[Actor]:
@@ -130,7 +183,11 @@ def build_registry(actors: Iterable[Actor]) -> Registry:
     # fast with thousands of aliases.
     aliases = sorted(by_alias, key=len, reverse=True)
     pattern = Lexicon([(escape(a), None) for a in aliases], file="actors", key="aliases")
-    return Registry(actors, pattern, by_alias)
+    by_stems: dict[tuple[str, ...], Actor] = {}
+    for alias, actor in by_alias.items():
+        if _CYRILLIC.search(alias):
+            by_stems.setdefault(_stems(alias), actor)
+    return Registry(actors, pattern, by_alias, by_stems)
 
 
 @cache

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from typing import Any
 
 from headcount.actors import default_registry
 from headcount.extract.periods import patterns as period_patterns
@@ -155,11 +156,26 @@ class _Patterns:
             rf"^(?:{alternation(entry(d, 'generic_receivers', file=f))})$", re.IGNORECASE
         )
         self.anaphor = re.compile(rf"^(?:{alternation(entry(d, 'anaphors', file=f))})$", re.IGNORECASE)
-        self.pronoun = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+        self.pronoun = re.compile(rf"^(?:{alternation(entry(d, 'pronouns', file=f))})$", re.IGNORECASE)
         titles = entry(d, "titles", file=f)
         self.title = re.compile(rf"^(?:{alternation(titles)})$", re.IGNORECASE)
-        self.title_words = {t.lower().rstrip("\\.?").replace("\\", "") for t in titles}
-        self.org_words = {w.lower() for w in entry(d, "organisation_words", file=f)}
+        self.title_words = re.compile(rf"^(?:{alternation(titles)})$", re.IGNORECASE)
+        self.org_words = re.compile(
+            rf"^(?:{alternation(entry(d, 'organisation_words', file=f))})$", re.IGNORECASE
+        )
+        # Where a speech verb's subject comes after it ("…, said X", "сообщает ТАСС", "как заявил X").
+        inv = entry(d, "inversion_before", file=f)
+        inv_words = [i for i in inv if i[:1].isalpha()]
+        inv_marks = [re.escape(i) for i in inv if not i[:1].isalpha()]
+        self.inversion_before = re.compile(
+            rf"(?:{'|'.join(inv_marks) or '(?!x)x'}|(?<![^\W_]){alternation(inv_words)})\s*$", re.IGNORECASE
+        )
+        self.prepositions = frozenset(w.lower() for w in entry(d, "prepositions", file=f))
+        self.determiners = frozenset(w.lower() for w in entry(d, "determiners", file=f))
+        self.locative = re.compile(
+            rf"(?:{alternation(d.get('locative_subject', []))})\s+(?=\S)", re.IGNORECASE
+        )
+        self.dative_relay = bool(d.get("dative_relay", False))
         self.openers = re.compile(
             rf"^(?:{alternation(entry(d, 'subject_openers', file=f))})\b,?\s*", re.IGNORECASE
         )
@@ -194,10 +210,8 @@ class _Patterns:
             ]
         )
         self.np_stop = re.compile(
-            rf"\s+(?:that|which|who|whom|whose|where|when|while|whereas|although|because|on|in|at|"
-            rf"since|about|during|after|before|amid|as|between|until|if|than|to|into|obtained|seen|"
-            rf"reviewed|released|provided|shared|compiled|leaked|gathered|collected|made|posted|"
-            rf"{verbs}|{alternation(entry(d, 'citing', file=f))}|"
+            rf"\s+(?:{alternation(entry(d, 'np_stop', file=f))}|{verbs}|"
+            rf"{alternation(entry(d, 'citing', file=f))}|"
             rf"{alternation(entry(d, 'relays', file=f))})(?![^\W_])",
             re.IGNORECASE,
         )
@@ -207,9 +221,7 @@ class _Patterns:
         # ", an independent Russian media outlet," or ", a Russian group known by its Russian name,
         # Idite Lesom," between a subject and its verb.
         self.appositive = re.compile(
-            r",\s*(?:a|an|the|which|who|whose|its|his|her|their|one\s+of|former|currently|now|"
-            r"itself|formerly|also|then|once|previously|recently|known|for\s+its\s+part|in\s+turn|"
-            r"meanwhile|however|too|\w+ing)\b[^,]*(?:,[^,]{1,40})?,\s*$",
+            rf",\s*(?:{alternation(entry(d, 'appositive_openers', file=f))})\b[^,]*(?:,[^,]{{1,40}})?,\s*$",
             re.IGNORECASE,
         )
         self.headline_tag = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>(?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*$")
@@ -225,12 +237,9 @@ class _Patterns:
         self.list_tail = re.compile(
             r"\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*\s+(?:and|or)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*"
         )
-        self.source_preps = {"in", "at", "within", "close to", "familiar with", "inside", "on"}
+        self.source_preps = {p.lower() for p in entry(d, "source_preps", file=f)}
         self.unnamed_source = re.compile(
-            r"(?<![^\W_])(?:sources?|representatives?|officials?|insiders?|people|persons?|members?|"
-            r"spokesperson|spokesman|spokeswoman|interlocutor|informant|employees?|staff|someone|"
-            r"analysts?|experts?)\s*$",
-            re.IGNORECASE,
+            rf"(?<![^\W_])(?:{alternation(entry(d, 'unnamed_sources', file=f))})\s*$", re.IGNORECASE
         )
         self.negated_citing = re.compile(
             r"(?<![^\W_])(?:without|not|never|no\s+longer|didn't|did\s+not|does\s+not|doesn't)\s+$",
@@ -513,6 +522,9 @@ def _events(
             if strict and not pats.clause_start.match(norm, ce):
                 continue  # "local media reports and official announcements": a noun
             s, e = _np_before(norm, vs, pats)
+            loc = pats.locative.match(norm, s, e)
+            if loc:  # "в Генпрокуратуре сообщили": the body named where it was said
+                s = loc.end()
             if e <= s and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", norm[:vs]):
                 # "… did not say how many, but said that …": the subject of the sentence.
                 lead = pats.leading_subject.match(norm)
@@ -520,10 +532,13 @@ def _events(
                     s, e = _np_before(norm, _leading_end(norm, lead.end()), pats)
             if e > s and (pats.anaphor.match(norm[s:e]) or _speaker_like(norm[s:e], pats)):
                 add("speaker", s, e, vs, record=kind == "record", register=kind == "register", strict=strict)
+                if pats.dative_relay:
+                    _dative_relay(norm, ce, pats, add)
                 continue
-            # Inverted: "…, said Maria Zakharova."
-            if re.search(r"[,\"]\s*$", norm[:vs]):
-                s, e = _np_after(norm, ce, pats)
+            # Inverted: "…, said Maria Zakharova.", "сообщает ТАСС", "как заявил X".
+            if pats.inversion_before.search(norm, max(0, vs - 20), vs):
+                loc = pats.locative.match(norm, ce + 1) if ce < len(norm) and norm[ce] == " " else None
+                s, e = _np_after(norm, loc.end() if loc else ce, pats)
                 add("speaker", s, e, vs)
 
     # A headline's source after a dash or colon: "… opened in 2024 – Prosecutor General's Office".
@@ -542,6 +557,25 @@ def _events(
     for ev in events:
         ev.said_on = _said_on(norm, ev, published, language)
     return events
+
+
+def _dative_relay(norm: str, verb_end: int, pats: _Patterns, add: Any) -> None:
+    """ "источник рассказал ТАСС", "заявил РИА Новости": a known outlet right after a speech verb
+    is the one told, an intermediary (for languages that name the receiver without a preposition)."""
+    m = re.match(
+        r"\s+((?:[\"«]?[^\W\d_][\w.-]*[\"»]?)(?:\s+[\"«]?[^\W\d_][\w.-]*[\"»]?){0,2})", norm[verb_end:]
+    )
+    if not m:
+        return
+    registry = default_registry()
+    words = list(re.finditer(r"\S+", m.group(1)))
+    for k in range(len(words), 0, -1):
+        cand = m.group(1)[: words[k - 1].end()]
+        actor = registry.resolve(cand.strip('"«»'), exact=True)
+        if actor is not None and actor.kind in ("state_media", "independent_media", "foreign_media"):
+            start = verb_end + m.start(1)
+            add("relay", start, start + len(cand), start)
+            return
 
 
 def _leading_end(norm: str, end: int) -> int:
@@ -653,42 +687,13 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
 
 _GENERIC_HEADS = frozenset({"source", "official", "representative", "interlocutor", "data", "report"})
 
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "after",
-        "before",
-        "during",
-        "since",
-        "under",
-        "over",
-        "into",
-        "about",
-        "against",
-        "between",
-        "among",
-        "amid",
-        "through",
-        "throughout",
-        "per",
-        "via",
-        "according",
-    ]
-)
-
 
 def _speaker_like(text: str, pats: _Patterns) -> bool:
     """Whether a phrase can name a source: a name, a known actor, or a description of a body."""
     words = text.split()
     if not words or len(words) > 12 or re.search(r"\d", text):
         return False
-    if words[0].lower() in _PREPOSITIONS:
+    if words[0].lower() in pats.prepositions:
         return False  # "In a report published in April": a phrase, not a source
     if default_registry().find(text, normalised=True):
         return True
@@ -697,17 +702,7 @@ def _speaker_like(text: str, pats: _Patterns) -> bool:
     # A capitalised word that is not just the first word of the sentence ("The conflict").
     first = words[0]
     rest_caps = any(w[:1].isupper() for w in words[1:])
-    first_is_name = first[:1].isupper() and first.lower() not in (
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "that",
-        "those",
-        "it",
-        "its",
-    )
+    first_is_name = first[:1].isupper() and first.lower() not in pats.determiners
     return rest_caps or first_is_name
 
 
@@ -888,10 +883,24 @@ def _person_after_title(text: str, pats: _Patterns) -> int | None:
         len(name_tokens) >= 2
         and k > 0
         and _is_title(tokens[k - 1].group(0), pats)
-        and not any(t.group(0).lower().strip(".,'s") in pats.org_words for t in name_tokens)
+        and not any(pats.org_words.match(t.group(0).lower().strip(".,'s")) for t in name_tokens)
     ):
         return name_tokens[0].start()
+    # "официальный представитель МИД России Мария Захарова": the title comes before the body it
+    # speaks for; the person is the last two words when they read as a first and a last name.
+    last_two = tokens[-2:]
+    if (
+        len(tokens) >= 4
+        and any(_is_title(t.group(0), pats) for t in tokens[:-2])
+        and all(_person_word(t.group(0)) and not pats.org_words.match(t.group(0).lower()) for t in last_two)
+    ):
+        return last_two[0].start()
     return None
+
+
+def _person_word(word: str) -> bool:
+    """A word written like a first or last name: a capital, then lower-case letters."""
+    return len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").isalpha() and word[1:].islower()
 
 
 def _proper_or_organisation(text: str, pats: _Patterns) -> bool:
@@ -901,7 +910,7 @@ def _proper_or_organisation(text: str, pats: _Patterns) -> bool:
     if not words:
         return False
     head = words[-1].lower().strip(".,")
-    if head in pats.org_words or head.rstrip("s") in pats.org_words:
+    if pats.org_words.match(head) or pats.org_words.match(head.rstrip("s")):
         return True
     return words[0][:1].isupper() and not _is_title(words[-1], pats)
 
@@ -915,12 +924,12 @@ def _organisation_like(text: str, pats: _Patterns) -> bool:
         return True
     words = text.split()
     return any(w[:1].isupper() for w in words) and (
-        len(words) > 1 or words[0].lower() in pats.org_words or words[0].isupper()
+        len(words) > 1 or pats.org_words.match(words[0].lower()) or words[0].isupper()
     )
 
 
 def _is_title(word: str, pats: _Patterns) -> bool:
-    return word.lower().strip(".,") in pats.title_words
+    return bool(pats.title_words.match(word.lower().strip(".,")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1063,7 +1072,7 @@ def _longer_in_text(name: str, norm_body: str) -> str | None:
     )
     # Only an organisation grows this way ("Judicial Department of the Supreme Court"); a person
     # "of the Get Lost group" is still the person.
-    if m and name.split()[-1].casefold() in patterns("en").org_words:
+    if m and patterns("en").org_words.match(name.split()[-1].casefold()):
         return m.group(0)
     if " " not in name:
         m = re.search(rf"(?<=[a-z,] )[A-Z][\w'-]+\s+{esc}(?![\w'-])", norm_body)

@@ -29,12 +29,19 @@ from headcount.extract import taxonomy
 from headcount.extract.figures import find_figures
 from headcount.extract.hedges import hedge_spans, hedges_previous, is_hedged
 from headcount.extract.sentences import split_sentences
-from headcount.extract.text import Clause, clause_of, clause_pattern, clause_spans, normalise
+from headcount.extract.text import (
+    Clause,
+    clause_of,
+    clause_pattern,
+    clause_spans,
+    guess_language,
+    normalise,
+)
 from headcount.model import THE_ARTICLE, Article, Attribution, Claim, Figure, Sentence
 from headcount.vocab import languages, table
 
 #: The versioned name of this extractor, stored with every claim. Change it when output changes.
-EXTRACTOR = "headcount.extract.v1"
+EXTRACTOR = "headcount.extract.v2"
 
 # Units that measure things other than people, cases or requests: never a claim.
 _OUT_OF_SCOPE_UNITS = {
@@ -64,10 +71,12 @@ _OUT_OF_SCOPE_UNITS = {
 
 
 def language_of(article: Article) -> str:
-    """The vocabulary to read an article with: its declared language when we have one, else
-    English (the broadest vocabulary; reporting in other languages quotes English sources)."""
-    lang = (article.language or "en").strip().lower().replace("_", "-").split("-")[0]
-    return lang if lang in languages() else "en"
+    """The vocabulary to read an article with: its declared language when we have one, else the
+    language its letters show (:func:`~headcount.extract.text.guess_language`), else English."""
+    if article.language and article.language.strip():
+        lang = article.language.strip().lower().replace("_", "-").split("-")[0]
+        return lang if lang in languages() else "en"
+    return guess_language(article.body)
 
 
 class _Clauses(Sequence[list[Clause]]):

@@ -480,7 +480,15 @@ def _digit_atoms(norm: str, pats: _Patterns, masked: list[tuple[int, int]]) -> l
             magnitude = pats.magnitudes.get(mm.group(0).strip().rstrip(".").lower())
             if magnitude is not None:
                 # A trailing full stop is left out: at the end of a sentence it is not ours.
-                end += len(mm.group(0).rstrip("."))
+                kept = mm.group(0)
+                if (
+                    kept.endswith(".")
+                    and not re.match(r"\s+[^\W\d_]", norm[end + len(kept) : end + len(kept) + 3])
+                ) or (
+                    kept.endswith(".") and norm[end + len(kept) : end + len(kept) + 3].strip()[:1].isupper()
+                ):
+                    kept = kept.rstrip(".")
+                end += len(kept)
                 rest = (
                     _REMAINDER.match(norm, end)
                     if pats.magnitude_remainder and magnitude == 1000 and value.is_integer()

@@ -125,3 +125,39 @@ def clause_pattern(language: str) -> re.Pattern[str]:
         rf"|(?P<punct>{alternation([escape(p) for p in clauses['punctuation']])})",
         re.IGNORECASE,
     )
+
+
+#: Letters of the body read to guess its language: enough to be sure, little enough to be cheap.
+GUESS_CHARS = 4000
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _scripts() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Languages by script, each with the letters only it uses among its script's languages."""
+    from headcount.vocab import languages, table
+
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for lang in languages():
+        detect = table("text", lang).get("detect", {})
+        out.setdefault(detect.get("script", "latin"), []).append((lang, frozenset(detect.get("marks", ""))))
+    return out
+
+
+def guess_language(text: str) -> str:
+    """The language of a text from its letters alone (deterministic, ~microseconds): the script
+    (Latin or Cyrillic) by majority, then, among the languages written in it, the one whose own
+    letters occur most ("і", "ї", "є", "ґ" are Ukrainian; "ы", "э", "ъ", "ё" Russian). A text in
+    Latin letters is read as English, the only such language with a vocabulary."""
+    sample = text[:GUESS_CHARS]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    script = "cyrillic" if cyrillic > latin else "latin"
+    candidates = _scripts().get(script) or _scripts().get("latin") or [("en", frozenset())]
+    if len(candidates) == 1:
+        return candidates[0][0]
+    lower = sample.lower()
+    scores = [(sum(lower.count(ch) for ch in marks), lang) for lang, marks in candidates]
+    best = max(scores)
+    return best[1] if best[0] > 0 else sorted(candidates)[0][0]
