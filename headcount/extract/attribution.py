@@ -1059,25 +1059,45 @@ def _extends(short: str, long: str) -> bool:
     return lg.endswith(" " + s) or lg.startswith(s + " ") or lg.startswith(s + "'s ")
 
 
+_ORG_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'-]*)*")
+_FIRST_NAME = re.compile(r"(?<=[a-z,] )[A-Z][\w'-]+\s+$")
+
+
 def _longer_in_text(name: str, norm_body: str) -> str | None:
     """A fuller form of a capitalised name in the body: "Judicial Department" -> "Judicial
     Department of the Supreme Court"; a surname -> the "First Last" that introduced the person
-    ("spokesman Oleksandr Tkachuk")."""
+    ("spokesman Oleksandr Tkachuk").
+
+    Only the name's own occurrences are examined (found with ``str.find``): the cost grows with
+    how often a name recurs, not with the body's length times the number of names."""
     if not name[:1].isupper():
         return None
-    esc = re.escape(name)
-    m = re.search(
-        rf"(?<![\w'-]){esc}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'-]*)*",
-        norm_body,
-    )
     # Only an organisation grows this way ("Judicial Department of the Supreme Court"); a person
     # "of the Get Lost group" is still the person.
-    if m and patterns("en").org_words.match(name.split()[-1].casefold()):
-        return m.group(0)
-    if " " not in name:
-        m = re.search(rf"(?<=[a-z,] )[A-Z][\w'-]+\s+{esc}(?![\w'-])", norm_body)
-        if m:
-            return m.group(0)
+    org = bool(patterns("en").org_words.match(name.split()[-1].casefold()))
+    single = " " not in name
+    if not org and not single:
+        return None
+    found = []
+    at = norm_body.find(name)
+    while at >= 0:
+        found.append(at)
+        at = norm_body.find(name, at + 1)
+    if org:
+        for at in found:
+            if at and (norm_body[at - 1].isalnum() or norm_body[at - 1] in "_'-"):
+                continue
+            m = _ORG_TAIL.match(norm_body, at + len(name))
+            if m:
+                return norm_body[at : m.end()]
+    if single:
+        for at in found:
+            after = at + len(name)
+            if after < len(norm_body) and (norm_body[after].isalnum() or norm_body[after] in "_'-"):
+                continue
+            m = _FIRST_NAME.search(norm_body, max(0, at - 80), at)
+            if m:
+                return norm_body[m.start() : after]
     return None
 
 
