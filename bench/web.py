@@ -133,9 +133,9 @@ def build(path: Path, n_claims: int, per_article: int = 10, seed: int = 7) -> No
             rows.append(
                 (
                     claim_id, a, a, position, 1, f"article-{a}.txt", quote, figure, float(value),
-                    float(value), "exact", "count", metric, side, p_start.isoformat(), p_end.isoformat(), None, claimant,
-                    "[]", int(bool(hedge)), f_start, f_start + len(figure), offset, offset + len(quote),
-                    "headcount.extract.v1", "en",
+                    float(value), "exact", "count", metric, side, p_start.isoformat(), p_end.isoformat(),
+                    None, claimant, "[]", int(bool(hedge)), f_start, f_start + len(figure), offset,
+                    offset + len(quote), "headcount.extract.v1", "en",
                 )
             )  # fmt: skip
             offset += len(quote) + 2

@@ -4,9 +4,13 @@ What keeps a page fast on a ledger of a million claims (``bench/web.py``):
 
 - a page is ``LIMIT n+1`` rows in index order (newest first by id), so a filter stops reading as
   soon as the page is full; deep pages are refused beyond :data:`MAX_OFFSET` (narrow the filter);
-- the number of matches is counted up to :data:`COUNT_CAP` only ("10,000+");
+- the number of matches is counted up to :data:`COUNT_CAP` only ("1,000+");
 - full-text search on SQLite drives the query from the FTS5 index in rowid order (a join, not
-  ``IN (SELECT …)``, which would first collect every match of a common word);
+  ``IN (SELECT …)``, which would first collect every match of a common word), and checks the
+  metric and side of each match in an index that holds them with the id (``ix_claims_series``,
+  ``ix_claims_current_metric``, ``ix_claims_side``: SQLite keeps the rowid in every index)
+  before reading the claim's row: a search for a word common elsewhere but rare in the metric
+  reads index pages, not a row per match (1.5 s → under 0.1 s on a million claims);
 - the claimant's affiliation is resolved in Python against the distinct claimant names (an
   indexed ``SELECT DISTINCT``), then filtered with ``claimant IN (…)``.
 """
@@ -28,8 +32,8 @@ from headcount.store.reviews import review_states
 from headcount.store.search import parse_search
 from headcount.store.tables import articles, claims, extractions
 
-#: Matches counted at most: past this the page says "10,000+".
-COUNT_CAP = 10_000
+#: Matches counted at most: past this the page says "1,000+".
+COUNT_CAP = 1_000
 #: Rows skipped at most by paging: deeper pages must narrow the filter instead.
 MAX_OFFSET = 10_000
 SORTS: tuple[str, ...] = ("newest", "oldest", "published", "value")
@@ -83,6 +87,8 @@ def _claims_select(engine: Engine, f: ClaimFilters, columns: Sequence[Any], sort
                     func.to_tsquery(literal_column("'simple'::regconfig"), parsed.to_tsquery())
                 )
             )
+    if fts and (f.metric or f.side):
+        query = query.where(_indexed_series_check(f.metric, f.side))
     if f.metric:
         query = query.where(claims.c.metric == f.metric)
     if f.side:
@@ -127,6 +133,24 @@ def _claims_select(engine: Engine, f: ClaimFilters, columns: Sequence[Any], sort
         value = func.coalesce(claims.c.high, claims.c.low)
         query = query.order_by(value.desc().nulls_last(), claims.c.id.desc())
     return query
+
+
+def _indexed_series_check(metric: str | None, side: str | None) -> Any:
+    """``EXISTS`` a claim with this id, metric and side, answered from an index alone (SQLite:
+    ``INDEXED BY`` makes sure the planner does not read the row by its primary key instead)."""
+    if metric and side:
+        index, where = (
+            "ix_claims_series",
+            "p.metric = :probe_metric AND p.side = :probe_side",
+        )  # (metric, side, id)
+    elif metric:
+        index, where = "ix_claims_current_metric", "p.is_current = 1 AND p.metric = :probe_metric"  # + rowid
+    else:
+        index, where = "ix_claims_side", "p.side = :probe_side"  # (side) + rowid
+    values = {k: v for k, v in (("probe_metric", metric), ("probe_side", side)) if v}
+    return text(
+        f"EXISTS (SELECT 1 FROM claims AS p INDEXED BY {index} WHERE {where} AND p.id = claims_fts.rowid)"
+    ).bindparams(**values)
 
 
 def claims_page(
@@ -184,6 +208,15 @@ def series_counts(engine: Engine) -> list[tuple[str, str, int]]:
     with engine.connect() as conn:
         rows = [(m, s, int(n)) for m, s, n in conn.execute(query)]
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+
+def series_size(engine: Engine, metric: str, side: str) -> int:
+    """Current claims of one series (index-only: ``ix_claims_current_series``)."""
+    query = select(func.count()).where(
+        claims.c.is_current.is_(True), claims.c.metric == metric, claims.c.side == side
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 def distinct_claimants(engine: Engine) -> list[str]:
@@ -297,5 +330,6 @@ __all__ = [
     "iter_filtered",
     "outlets",
     "series_counts",
+    "series_size",
     "version",
 ]

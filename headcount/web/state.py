@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 #: Claims of one series cross-checked on the compare page at most: the latest ones. A chart of
 #: more than this is unreadable, and the cross-check must answer while the reader waits.
-MAX_COMPARE = 1500
+MAX_COMPARE = 600
 #: Latest articles searched for talking points.
 MAX_NARRATIVE_ARTICLES = 800
 #: Latest claims whose contradictions the overview lists.
@@ -60,14 +60,15 @@ class Dashboard:
 
     # --- caching ------------------------------------------------------------------------------
 
-    def version(self) -> tuple[int, ...]:
-        return (*browse.version(self.engine), self.reviews.version()[1])
+    def version(self, *, reviews: bool = True) -> tuple[int, ...]:
+        ledger = browse.version(self.engine)
+        return (*ledger, self.reviews.version()[1]) if reviews else ledger
 
-    def cached(
-        self, key: tuple[Any, ...], compute: Callable[[], T], *, version: tuple[int, ...] | None = None
-    ) -> T:
-        """``compute()`` once per ledger version and key (least recently used dropped first)."""
-        full = (*key, version if version is not None else self.version())
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T], *, reviews: bool = True) -> T:
+        """``compute()`` once per key and ledger version (and latest review, unless ``reviews``
+        is False: counts of machine claims do not change with a review); the least recently
+        used results are dropped first."""
+        full = (*key, self.version(reviews=reviews))
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
@@ -108,7 +109,7 @@ class Dashboard:
         return self._resolved[name]
 
     def claimants(self) -> list[str]:
-        return self.cached(("claimants",), lambda: browse.distinct_claimants(self.engine))
+        return self.cached(("claimants",), lambda: browse.distinct_claimants(self.engine), reviews=False)
 
     def claimants_of(self, *, affiliation: str | None = None, actor: str | None = None) -> tuple[str, ...]:
         """The claimant names (as written in the ledger) that resolve to an affiliation or actor."""
@@ -143,7 +144,10 @@ class Dashboard:
 
         filters = browse.ClaimFilters(metric=metric, side=side, since=since, until=until)
         records, _ = browse.claims_page(self.engine, filters, limit=MAX_COMPARE)
-        total, _capped = browse.count_claims(self.engine, filters, cap=1_000_000)
+        if since is None and until is None:
+            total = browse.series_size(self.engine, metric, side)
+        else:
+            total, _capped = browse.count_claims(self.engine, filters, cap=100_000)
         reviewed = self.reviewed(records)
         kept = [r.reviewed_record for r in reviewed if r.state != "rejected"]
         rejected = len(reviewed) - len(kept)
@@ -191,14 +195,14 @@ class Dashboard:
             latest, _ = browse.articles_page(self.engine, limit=MAX_NARRATIVE_ARTICLES)
             return find_narratives(iter_documents(self.ledger, sorted(a.id for a in latest)))
 
-        return self.cached(("narratives",), compute)
+        return self.cached(("narratives",), compute, reviews=False)
 
     def series_counts(self) -> list[tuple[str, str, int]]:
-        return self.cached(("series",), lambda: browse.series_counts(self.engine))
+        return self.cached(("series",), lambda: browse.series_counts(self.engine), reviews=False)
 
     def claimant_counts(self) -> dict[str, int]:
         """Current claims per claimant name (for the actors page)."""
-        return self.cached(("claimant-counts",), lambda: browse.claimant_counts(self.engine))
+        return self.cached(("claimant-counts",), lambda: browse.claimant_counts(self.engine), reviews=False)
 
 
 __all__ = ["MAX_COMPARE", "MAX_NARRATIVE_ARTICLES", "Dashboard"]

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile as FormFile
 
 from headcount import errors
 from headcount.errors import InputError
@@ -117,7 +118,7 @@ def ingest_sources(request: Request, sources: list[str]) -> tuple[Any, list[int]
     return summary, ids
 
 
-async def _read_upload(upload: UploadFile) -> tuple[str, bytes]:
+async def _read_upload(upload: FormFile) -> tuple[str, bytes]:
     name = Path(upload.filename or "article.txt").name
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise InputError(
@@ -138,7 +139,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-async def add_articles(request: Request, upload: UploadFile | None, url: str | None) -> tuple[Any, list[int]]:
+async def add_articles(request: Request, upload: FormFile | None, url: str | None) -> tuple[Any, list[int]]:
     if (upload is None or not upload.filename) and not url:
         raise InputError("article", "choose a file to upload or give a URL", code=errors.BAD_FIELD)
     with tempfile.TemporaryDirectory(prefix="headcount-upload-") as folder:
@@ -157,13 +158,16 @@ async def add_articles(request: Request, upload: UploadFile | None, url: str | N
 async def new_article_form(request: Request) -> Any:
     require_account(request)
     form = await request.form()
-    upload = form.get("file")
-    url = form.get("url")
-    summary, ids = await add_articles(
-        request,
-        upload if isinstance(upload, UploadFile) else None,
-        url if isinstance(url, str) and url.strip() else None,
-    )
+    try:
+        upload = form.get("file")
+        url = form.get("url")
+        summary, ids = await add_articles(
+            request,
+            upload if isinstance(upload, FormFile) else None,
+            url if isinstance(url, str) and url.strip() else None,
+        )
+    finally:
+        await form.close()
     if len(ids) == 1 and not summary.rejections:
         return RedirectResponse(f"/articles/{ids[0]}", status_code=303)
     return render(

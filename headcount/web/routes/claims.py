@@ -85,7 +85,10 @@ def claims_data(request: Request) -> dict[str, Any]:
     records, more = browse.claims_page(
         d.engine, filters, sort=sort, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
     )
-    total, capped = browse.count_claims(d.engine, filters)
+    if more:
+        total, capped = browse.count_claims(d.engine, filters)
+    else:  # the last page: the count is known without a second pass over the matches
+        total, capped = (page - 1) * PAGE_SIZE + len(records), False
     reviewed = d.reviewed(records)
     return {
         "rows": [claim_row(rc) for rc in reviewed],

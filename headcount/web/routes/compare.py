@@ -3,6 +3,7 @@ its contradictions and groups of agreeing figures beside it."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -16,29 +17,21 @@ from headcount.report.timeline import AFFILIATION_LABELS, COLOURS, timeline
 from headcount.web.app import render
 from headcount.web.routes import choice_param, dashboard, date_param, query_string, text_param
 from headcount.web.routes.overview import contradiction_view
-from headcount.web.state import MAX_COMPARE
+from headcount.web.state import MAX_COMPARE, Dashboard
 from headcount.web.views import record_link
 
 router = APIRouter()
 
 
-def compare_data(request: Request) -> dict[str, Any]:
-    d = dashboard(request)
-    counts = d.series_counts()
-    metric = choice_param(request, "metric", METRICS)
-    side = choice_param(request, "side", SIDES)
-    if metric is None or side is None:
-        largest = next((c for c in counts if (metric in (None, c[0])) and (side in (None, c[1]))), None)
-        metric = metric or (largest[0] if largest else "desertion")
-        side = side or (largest[1] if largest else "ukraine")
-    since, until = date_param(request, "since"), date_param(request, "until")
+def _view(d: Dashboard, metric: str, side: str, since: date | None, until: date | None) -> dict[str, Any]:
+    """What the page shows of one series: built once per ledger version and cached (the chart's
+    layout costs more than reading the cached cross-check)."""
     comparison, total, rejected = d.comparison(metric, side, since, until)
     series = comparison.get(metric, side)
     title = f"{metric_label(metric)} — {SIDE_LABELS.get(side, side)}"
     entries, contradictions, groups, svg = [], [], [], ""
     if series is not None:
-        chart = timeline(series, title)
-        svg = chart_svg(chart)
+        svg = chart_svg(timeline(series, title))
         for e in series.entries:
             s = e.scaled
             entries.append(
@@ -71,16 +64,41 @@ def compare_data(request: Request) -> dict[str, Any]:
                     ],
                 }
             )
+    return {
+        "metric": metric,
+        "side": side,
+        "title": title,
+        "total": total,
+        "shown": len([e for e in entries if "/" not in e["ref"]]),
+        "rejected": rejected,
+        "svg": svg,
+        "entries": entries,
+        "contradictions": contradictions,
+        "groups": groups,
+    }
+
+
+def compare_data(request: Request, *, api: bool = False) -> dict[str, Any]:
+    d = dashboard(request)
+    counts = d.series_counts()
+    metric = choice_param(request, "metric", METRICS)
+    side = choice_param(request, "side", SIDES)
+    if metric is None or side is None:
+        largest = next((c for c in counts if metric in (None, c[0]) and side in (None, c[1])), None)
+        metric = metric or (largest[0] if largest else "desertion")
+        side = side or (largest[1] if largest else "ukraine")
+    since, until = date_param(request, "since"), date_param(request, "until")
     raw = {
         "metric": metric,
         "side": side,
         "since": text_param(request, "since", 10),
         "until": text_param(request, "until", 10),
     }
-    return {
-        "metric": metric,
-        "side": side,
-        "title": title,
+    view = d.cached(
+        ("compare-view", metric, side, since, until), lambda: _view(d, metric, side, since, until)
+    )
+    data = {
+        **view,
         "filters": raw,
         "query": query_string(raw),
         "series_choices": [
@@ -89,17 +107,14 @@ def compare_data(request: Request) -> dict[str, Any]:
         ],
         "metrics": [(m, metric_label(m)) for m in METRICS],
         "sides": [(s, SIDE_LABELS[s]) for s in SIDES],
-        "total": total,
-        "shown": min(total, MAX_COMPARE),
         "limit": MAX_COMPARE,
-        "rejected": rejected,
-        "svg": svg,
         "legend": [(a, AFFILIATION_LABELS[a], COLOURS[a]) for a in AFFILIATION_LABELS],
-        "entries": entries,
-        "contradictions": contradictions,
-        "groups": groups,
-        "series": series.to_dict() if series is not None else None,
     }
+    if api:
+        comparison, _, _ = d.comparison(metric, side, since, until)
+        series = comparison.get(metric, side)
+        data["series"] = series.to_dict() if series is not None else None
+    return data
 
 
 @router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
@@ -114,5 +129,5 @@ def compare_page(request: Request) -> HTMLResponse:
 def compare_api(request: Request) -> dict[str, Any]:
     """The cross-check of one series (metric, side, since, until): claims on the scale,
     contradictions, groups; reviewed values, rejected claims left out."""
-    data = compare_data(request)
+    data = compare_data(request, api=True)
     return {k: data[k] for k in ("metric", "side", "total", "shown", "rejected", "series")}
