@@ -28,30 +28,56 @@ class Match:
 
 def grams(words: Sequence[Hashable], k: int) -> set[tuple[Hashable, ...]]:
     """The ``k``-word runs of ``words``."""
-    return {tuple(words[i : i + k]) for i in range(len(words) - k + 1)}
+    # zip makes the tuples in C, not slices; the shorter tails end the runs (strict=False).
+    return set(zip(*(words[i:] for i in range(k)), strict=False))
 
 
 def covered(words: Sequence[Hashable], other: set[tuple[Hashable, ...]], k: int) -> list[bool]:
     """For each word, whether it lies in a ``k``-word run found in ``other``."""
     out = [False] * len(words)
-    for i in range(len(words) - k + 1):
-        if tuple(words[i : i + k]) in other:
-            for j in range(i, i + k):
-                out[j] = True
+    run = [True] * k
+    for i, gram in enumerate(zip(*(words[j:] for j in range(k)), strict=False)):
+        if gram in other:
+            out[i : i + k] = run
     return out
+
+
+class Prepared:
+    """A word sequence ready to be compared many times: its runs, as a list and as a set, and
+    where its content words are (a sentence of a talking point is checked against dozens)."""
+
+    __slots__ = ("content", "gram_set", "grams", "length")
+
+    def __init__(self, words: Sequence[Hashable], stop: Collection[Hashable], k: int) -> None:
+        self.length = len(words)
+        self.content = [i for i, w in enumerate(words) if w not in stop]
+        # zip makes the tuples in C, not slices; the shorter tails end the runs (strict=False).
+        self.grams = list(zip(*(words[i:] for i in range(k)), strict=False))
+        self.gram_set = set(self.grams)
+
+
+def _shared(mine: Prepared, other: set[tuple[Hashable, ...]], k: int) -> int:
+    """How many of ``mine``'s content words lie in a run found in ``other``."""
+    on = bytearray(mine.length)
+    run = b"\x01" * k
+    hit = False
+    for i, gram in enumerate(mine.grams):
+        if gram in other:
+            on[i : i + k] = run
+            hit = True
+    return sum(on[i] for i in mine.content) if hit else 0
+
+
+def compare_prepared(a: Prepared, b: Prepared, k: int) -> Match:
+    """:func:`compare_words` on prepared sequences (prepared with the same stopwords and ``k``)."""
+    shared = min(_shared(a, b.gram_set, k), _shared(b, a.gram_set, k))
+    smaller = min(len(a.content), len(b.content))
+    return Match(shared, shared / smaller if smaller else 0.0)
 
 
 def compare_words(a: Sequence[int], b: Sequence[int], stop: Collection[int], min_run: int) -> Match:
     """Shared phrasing of two word-id sequences (``stop``: the ids of stopwords)."""
-    in_a = covered(a, grams(b, min_run), min_run)
-    in_b = covered(b, grams(a, min_run), min_run)
-    content_a = sum(1 for w in a if w not in stop)
-    content_b = sum(1 for w in b if w not in stop)
-    shared_a = sum(1 for w, on in zip(a, in_a, strict=True) if on and w not in stop)
-    shared_b = sum(1 for w, on in zip(b, in_b, strict=True) if on and w not in stop)
-    shared = min(shared_a, shared_b)
-    smaller = min(content_a, content_b)
-    return Match(shared, shared / smaller if smaller else 0.0)
+    return compare_prepared(Prepared(a, stop, min_run), Prepared(b, stop, min_run), min_run)
 
 
 def marked_spans(
@@ -59,10 +85,17 @@ def marked_spans(
 ) -> tuple[tuple[int, int], ...]:
     """Character spans of ``words`` (``(start, end, word)``) that lie in runs shared with any of
     ``others``, adjacent words merged: what a reader sees highlighted."""
-    mine = [w for _, _, w in words]
     found: set[tuple[Hashable, ...]] = set()
     for other in others:
         found |= grams(other, min_run)
+    return marked_in(words, found, min_run)
+
+
+def marked_in(
+    words: Sequence[tuple[int, int, str]], found: set[tuple[Hashable, ...]], min_run: int
+) -> tuple[tuple[int, int], ...]:
+    """:func:`marked_spans` against runs already gathered (``found``)."""
+    mine = [w for _, _, w in words]
     spans: list[tuple[int, int]] = []
     previous = False
     for (start, end, _), on in zip(words, covered(mine, found, min_run), strict=True):

@@ -24,16 +24,22 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date
 
 import numpy as np
 
-from headcount.narratives.minhash import candidate_pairs, estimated_jaccard, shared_values, signatures
+from headcount.narratives.minhash import (
+    candidate_pairs,
+    distinct,
+    estimated_jaccard,
+    shared_values,
+    signatures,
+)
 from headcount.narratives.records import Passage, TalkingPoint
 from headcount.narratives.settings import NarrativeSettings
-from headcount.narratives.similarity import Match, compare_words, marked_spans
-from headcount.narratives.text import Corpus, plain, word_spans
+from headcount.narratives.similarity import Match, Prepared, compare_prepared, grams, marked_in
+from headcount.narratives.text import Corpus, concat_ranges, plain, word_spans
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +96,6 @@ def _units(corpus: Corpus, docs: list[int], stop: np.ndarray, min_words: int) ->
     )
 
 
-def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
-    """The concatenation of ``range(start, stop)`` for every pair, without a Python loop."""
-    lengths = stops - starts
-    if not len(lengths) or lengths.sum() == 0:
-        return np.zeros(0, dtype=np.int64)
-    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-    return shift + np.arange(lengths.sum())
-
-
 def find_talking_points(
     corpus: Corpus, settings: NarrativeSettings, copy_of: dict[int, int] | None = None
 ) -> tuple[TalkingPoint, ...]:
@@ -149,11 +146,11 @@ def find_talking_points(
 
     # 3. Candidates among distinct texts: MinHash of their content words.
     reps = np.asarray(first_unit, dtype=np.int64)
-    positions = _ranges(tok_start[reps], tok_stop[reps])
+    positions = concat_ranges(tok_start[reps], tok_stop[reps])
     owner = np.repeat(np.arange(len(reps)), tok_stop[reps] - tok_start[reps])
     ids = corpus.tokens[positions]
     keep = ~stop[ids]
-    codes = np.unique(owner[keep].astype(np.int64) << 32 | ids[keep].astype(np.int64))
+    codes = distinct(owner[keep].astype(np.int64) << 32 | ids[keep].astype(np.int64))
     set_owner, set_ids = codes >> 32, codes & 0xFFFFFFFF
     offsets = np.searchsorted(set_owner, np.arange(len(reps) + 1))
     sigs = signatures(corpus.vocabulary.hashes()[set_ids], offsets, settings.num_perm, settings.seed)
@@ -176,18 +173,20 @@ def find_talking_points(
 
     # 4-5. Check each candidate; grow passages from the pairs kept.
     checked = 0
+    doc_of = unit_doc.tolist()  # read item by item below: a list is faster than numpy for that
+    units = _Prepared(words_of, doc_of, stop_ids, settings.min_run)
     for i, j in pairs.tolist():
-        a, b = _pair(occurrences[i], occurrences[j], unit_doc)
+        a, b = _pair(occurrences[i], occurrences[j], doc_of)
         if a is None or b is None:
             continue
         checked += 1
-        match = compare_words(words_of(a).tolist(), words_of(b).tolist(), stop_ids, settings.min_run)
+        match = compare_prepared(units.unit(a), units.unit(b), settings.min_run)
         if match.shared < settings.min_shared or match.score < settings.min_score:
             continue
         links.union(a, b)
         links.scores.append((a, match.score))
-        _extend(a, b, unit_doc, words_of, stop_ids, settings, links)
-        _extend(b, a, unit_doc, words_of, stop_ids, settings, links)
+        _extend(a, b, doc_of, units, settings, links)
+        _extend(b, a, doc_of, units, settings, links)
     log.info("narratives: %d pairs checked", checked)
     return _clusters(corpus, links, unit_doc, unit_first, unit_last, copy_of, settings)
 
@@ -208,7 +207,7 @@ def _run_signatures(
     for i in range(k):
         acc = (acc * np.uint64(0x9E3779B97F4A7C15)) ^ hashes[whole + i]
     folded = ((acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    codes = np.unique(owner[whole].astype(np.int64) << 32 | folded)
+    codes = distinct(owner[whole].astype(np.int64) << 32 | folded)
     run_owner = codes >> 32
     offsets = np.searchsorted(run_owner, np.arange(sets + 1))
     return signatures((codes & 0xFFFFFFFF).astype(np.uint32), offsets, settings.num_perm, settings.seed)
@@ -217,39 +216,72 @@ def _run_signatures(
 def _frequent(corpus: Corpus, docs: list[int], max_df: float) -> np.ndarray:
     """Words in more than ``max_df`` of the documents ``docs`` (True by word id)."""
     vocab = len(corpus.vocabulary)
-    counts = np.zeros(vocab, dtype=np.int64)
-    for d in docs:
-        counts[np.unique(corpus.doc_tokens(d))] += 1
+    positions, owner = corpus.docs_tokens(docs)
+    pairs = distinct(owner << 32 | corpus.tokens[positions].astype(np.int64))  # (document, word) once
+    counts = np.bincount((pairs & 0xFFFFFFFF).astype(np.int64), minlength=vocab)
     return counts > max_df * len(docs)
 
 
-def _pair(us: list[int], vs: list[int], unit_doc: np.ndarray) -> tuple[int | None, int | None]:
+def _pair(us: list[int], vs: list[int], doc_of: list[int]) -> tuple[int | None, int | None]:
     """An occurrence of each of two texts in two different articles, if there is one."""
     for u in us[:4]:
         for v in vs[:4]:
-            if unit_doc[u] != unit_doc[v]:
+            if doc_of[u] != doc_of[v]:
                 return u, v
     return None, None
+
+
+class _Prepared:
+    """Units (and a unit with its neighbours) prepared for the phrasing check once, not once per
+    pair: a sentence of a talking point carried by 60 articles is checked against dozens."""
+
+    #: Units held at once (~3 KB each prepared), so that memory stays flat on a large corpus.
+    LIMIT = 20_000
+
+    def __init__(
+        self, words_of: Callable[[int], np.ndarray], doc_of: list[int], stop: frozenset[int], k: int
+    ) -> None:
+        self.words_of, self.doc_of, self.stop, self.k = words_of, doc_of, stop, k
+        self.units: dict[int, Prepared] = {}
+        self.contexts: dict[int, Prepared] = {}
+
+    def unit(self, u: int) -> Prepared:
+        found = self.units.get(u)
+        if found is None:
+            if len(self.units) >= self.LIMIT:
+                self.units.clear()  # pairs come in order of their first text: reuse is local
+            found = self.units[u] = Prepared(self.words_of(u).tolist(), self.stop, self.k)
+        return found
+
+    def context(self, b: int) -> Prepared:
+        """``b`` with the sentences before and after it in its article, as one word sequence."""
+        found = self.contexts.get(b)
+        if found is None:
+            if len(self.contexts) >= self.LIMIT:
+                self.contexts.clear()
+            n, doc = len(self.doc_of), self.doc_of[b]
+            around = [x for x in (b - 1, b, b + 1) if 0 <= x < n and self.doc_of[x] == doc]
+            words = np.concatenate([self.words_of(x) for x in around]).tolist()
+            found = self.contexts[b] = Prepared(words, self.stop, self.k)
+        return found
 
 
 def _extend(
     a: int,
     b: int,
-    unit_doc: np.ndarray,
-    words_of: Callable[[int], np.ndarray],
-    stop: frozenset[int],
+    doc_of: list[int],
+    units: _Prepared,
     settings: NarrativeSettings,
     links: _Links,
 ) -> None:
     """Add ``a``'s neighbours that share phrasing with ``b`` and its neighbours."""
-    n = len(unit_doc)
-    around_b = [x for x in (b - 1, b, b + 1) if 0 <= x < n and unit_doc[x] == unit_doc[b]]
-    context = np.concatenate([words_of(x) for x in around_b]).tolist()
+    n = len(doc_of)
+    context = units.context(b)
     grown = 1
     for step in (-1, 1):
         x = a + step
-        while 0 <= x < n and unit_doc[x] == unit_doc[a] and grown < settings.max_sentences:
-            match: Match = compare_words(words_of(x).tolist(), context, stop, settings.min_run)
+        while 0 <= x < n and doc_of[x] == doc_of[a] and grown < settings.max_sentences:
+            match: Match = compare_prepared(units.unit(x), context, settings.min_run)
             if match.shared < settings.extend_min:
                 break
             links.union(a, x)
@@ -331,10 +363,13 @@ def _passage(corpus: Corpus, d: int, first: int, last: int, copies: dict[int, li
 def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
     """Each passage with the words it shares with the others of its cluster marked."""
     spans = [word_spans(plain(p.text)) for p in passages]
-    words = [[w for _, _, w in s] for s in spans]
+    # The runs of the first few passages, gathered once: each passage is marked against them.
+    against = [grams([w for _, _, w in s], min_run) for s in spans[: MARK_AGAINST + 1]]
     out = []
     for k, p in enumerate(passages):
-        others = [words[x] for x in range(min(len(passages), MARK_AGAINST + 1)) if x != k][:MARK_AGAINST]
+        found: set[tuple[Hashable, ...]] = set()
+        for x in [x for x in range(len(against)) if x != k][:MARK_AGAINST]:
+            found |= against[x]
         out.append(
             Passage(
                 article_id=p.article_id,
@@ -345,7 +380,7 @@ def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
                 start=p.start,
                 end=p.end,
                 text=p.text,
-                marks=marked_spans(spans[k], others, min_run),
+                marks=marked_in(spans[k], found, min_run),
                 copies=p.copies,
             )
         )

@@ -31,7 +31,9 @@ from headcount.reconcile.settings import ReconcileSettings
 def scope_of(quote: str, settings: ReconcileSettings) -> tuple[str, ...]:
     """The places and units a claim's sentence narrows its count to, sorted ("France",
     "155th brigade"); empty for a count of a whole side."""
-    found = {label for label, pattern in settings.scope_places if pattern.search(quote)}
+    found: set[str] = set()
+    if settings.scope_any is None or settings.scope_any.search(quote):
+        found = {label for label, pattern in settings.scope_places if pattern.search(quote)}
     if settings.scope_named is not None:
         found.update(" ".join(m.group(0).split()) for m in settings.scope_named.finditer(quote))
     return tuple(sorted(found))

@@ -78,11 +78,16 @@ def compare(
         notes[w.ref].append(w.message)
 
     by_series: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    # A figure and its echoes share their sentence: each sentence's places are searched once.
+    scopes: dict[str, tuple[str, ...]] = {}
     for record, scaled in scale_claims(claims, settings):
         copy_of = copies.get(record.article_id)
         origin = resolver.origin(record, copy_of=copy_of, outlets=outlets)
         whole = scaled.metric != record.claim.metric
         ref = f"{record.id}/{scaled.metric}" if whole else str(record.id)
+        scope = scopes.get(record.claim.quote)
+        if scope is None:
+            scope = scopes[record.claim.quote] = scope_of(record.claim.quote, settings)
         entry = Entry(
             ref=ref,
             record=record,
@@ -92,7 +97,7 @@ def compare(
             adversarial=resolver.adversarial(origin, scaled.side),
             copy_of=copy_of,
             warnings=() if whole else tuple(notes.get(ref, ())),
-            scope=scope_of(record.claim.quote, settings),
+            scope=scope,
         )
         by_series[(scaled.metric, scaled.side)].append(entry)
 

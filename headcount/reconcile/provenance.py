@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 from headcount.actors import Registry, default_registry
 from headcount.model import Actor, LedgerClaim
@@ -31,6 +32,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
+@lru_cache(maxsize=1 << 16)  # a ledger has a few thousand names, each looked up for every claim
 def name_key(name: str) -> str:
     """What makes two spellings of an unknown claimant one: case, spacing, apostrophes, a leading
     article ("A Russian security source" and "Russian security source")."""

@@ -8,6 +8,7 @@ from datasketch import MinHash
 
 from headcount.narratives.minhash import bands, candidate_pairs, index_pairs, signatures
 from headcount.narratives.republications import shingles
+from headcount.narratives.settings import default_settings
 from headcount.narratives.text import read_corpus, sentence_spans
 
 
@@ -53,6 +54,16 @@ def test_numpy_banding_finds_the_pairs_datasketchs_index_finds(threshold: float)
     assert ours == index_pairs(sigs, threshold, 64, 1)
     assert ours  # the planted pairs are found
     assert bands(threshold, 64)[0] * bands(threshold, 64)[1] <= 64
+
+
+def test_article_banding_finds_the_pairs_datasketchs_index_finds() -> None:
+    """Whole articles: 128 permutations, threshold 0.5, with buckets under the article cap."""
+    settings = default_settings()
+    num_perm, threshold = settings.article_num_perm, settings.article_threshold
+    sigs = signatures(*flat(random_sets(600, seed=11)), num_perm, settings.seed)
+    ours = {tuple(p) for p in candidate_pairs(sigs, threshold, num_perm, max_bucket=50).tolist()}
+    assert ours == index_pairs(sigs, threshold, num_perm, settings.seed)
+    assert len(ours) >= 100  # the planted pairs are found
 
 
 def test_a_huge_bucket_is_chained_not_squared() -> None:
