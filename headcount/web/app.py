@@ -34,6 +34,7 @@ ASSETS = {
     "htmx": "htmx-2.0.4.min.js",
     "js": "headcount-dashboard-0.1.0.js",
     "css": "headcount-dashboard-0.1.0.css",
+    "icon": "favicon-0.1.0.svg",
 }
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
