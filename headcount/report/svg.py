@@ -177,6 +177,11 @@ def chart_svg(chart: Chart) -> str:
         _axes(chart, g),
     ]
     labels = _Labels()
+    # Bars are obstacles too: a label over another figure's bar hides it.
+    for m in chart.marks:
+        y = g.y(m.value)
+        x0, x1 = (g.x(m.start) - 8, g.x(m.start) + 8) if m.point else (g.x(m.start), g.x(m.end))
+        labels.boxes.append((x0, y - BAR / 2, max(x1, x0 + 3), y + BAR / 2))
     # Widest bars first, so that short ones (a single month) are drawn on top and stay visible.
     for m in sorted(chart.marks, key=lambda m: (-(m.end - m.start).days, m.ref)):
         body.append(_mark_svg(g, m, labels))
@@ -190,13 +195,44 @@ def chart_svg(chart: Chart) -> str:
     return "".join(body)
 
 
-def legend_swatch(affiliation: str, *, hedged: bool = False, faded: bool = False, point: bool = False) -> str:
+def legend_swatch(
+    affiliation: str,
+    *,
+    hedged: bool = False,
+    faded: bool = False,
+    point: bool = False,
+    whisker: bool = False,
+    arrow: bool = False,
+    derived: bool = False,
+) -> str:
     """A small SVG swatch for the legend (refers to the page's :func:`svg_defs`)."""
     colour = COLOURS.get(affiliation, COLOURS["unknown"])
     fill = f"url(#hatch-{affiliation})" if hedged else colour
     head = (
         '<svg class="swatch" width="26" height="14" viewBox="0 0 26 14" xmlns="http://www.w3.org/2000/svg">'
     )
+    if whisker:
+        return (
+            head
+            + f'<rect x="1" y="5" width="24" height="5" rx="2" fill="{colour}"/>'
+            + _line(13, 1, 13, 13, colour, ' stroke-width="1.4"')
+            + _line(10, 1, 16, 1, colour)
+            + _line(10, 13, 16, 13, colour)
+            + "</svg>"
+        )
+    if arrow:
+        return (
+            head
+            + f'<rect x="1" y="9" width="24" height="4" rx="2" fill="{colour}"/>'
+            + _line(13, 9, 13, 3, colour, ' stroke-width="1.4" marker-end="url(#arrow)"')
+            + "</svg>"
+        )
+    if derived:
+        return (
+            head
+            + f'<rect x="1" y="4" width="24" height="7" rx="2" fill="white" stroke="{colour}" '
+            + 'stroke-dasharray="4 2"/></svg>'
+        )
     if point:
         return head + f'<path d="M 13 1 L 19 7 L 13 13 L 7 7 z" fill="{fill}" stroke="{colour}"/></svg>'
     dash = ' stroke-dasharray="4 2"' if hedged else ""

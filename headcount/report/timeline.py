@@ -78,6 +78,9 @@ class Chart:
     hedged: bool  # any hedged figure: the legend explains the stripes
     assumed: bool
     points: bool
+    ranges: bool = False  # any range: the legend explains the whiskers
+    open_ended: bool = False  # any "over"/"under": the legend explains the arrows
+    derived: bool = False  # any figure implied by a share: the legend explains the white bars
 
     @property
     def empty(self) -> bool:
@@ -108,9 +111,12 @@ def _mark(entry: Entry) -> Mark | None:
         )
         + f"; {entry.chain_text()}"
     )
+    derived = s.derived and s.metric != c.metric
+    number = fmt(value) if pm.low == pm.high else pm.text()
     return Mark(
         ref=entry.ref,
-        label=f"#{entry.label} {fmt(value) if pm.low == pm.high else pm.text()}",
+        # "#5 whole" reads as jargon beside a bar: the whole a share implies is "implied".
+        label=f"#{entry.ref.split('/')[0]} implied: {number}" if derived else f"#{entry.label} {number}",
         start=start,
         end=end,
         value=value,
@@ -122,7 +128,7 @@ def _mark(entry: Entry) -> Mark | None:
         hedged=c.hedged,
         start_assumed=s.start_assumed,
         point=point,
-        derived=s.derived and s.metric != c.metric,
+        derived=derived,
         title=title,
         origin=entry.origin.key,
         figure=(c.low, c.high),
@@ -240,4 +246,7 @@ def timeline(series: Series, title: str, domain: tuple[date, date] | None = None
         hedged=any(m.hedged for m in marks),
         assumed=any(m.start_assumed for m in marks),
         points=any(m.point for m in marks),
+        ranges=any(m.low is not None and m.high is not None and m.high > m.low for m in marks),
+        open_ended=any(m.open_low or m.open_high for m in marks),
+        derived=any(m.derived for m in marks),
     )

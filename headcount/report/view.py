@@ -357,6 +357,16 @@ def _legend(
         out.append((Markup(legend_swatch(first, faded=True)), "start date assumed (faded)"))
     if getattr(chart, "points", False):
         out.append((Markup(legend_swatch(first, point=True)), "rate with no period, at the date stated"))
+    if getattr(chart, "ranges", False):
+        out.append(
+            (Markup(legend_swatch(first, whisker=True)), "a range: bar at its middle, whiskers to its ends")
+        )
+    if getattr(chart, "open_ended", False):
+        out.append(
+            (Markup(legend_swatch(first, arrow=True)), "“over” or “under”: the arrow points to the open end")
+        )
+    if getattr(chart, "derived", False):
+        out.append((Markup(legend_swatch(first, derived=True)), "implied by a share (white, dashed)"))
     return out
 
 

@@ -229,3 +229,50 @@ def test_echoes_of_one_figure_are_one_mark(claims: list) -> None:
     marks = timeline(series, "x").marks
     assert len(marks) == len(merge_echoes(list(marks)))  # merging twice changes nothing
     assert sum(m.reports for m in marks) == len(series.on_scale)
+
+
+def _boxes(
+    chart: str,
+) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """Bars and labels of a chart as ``(x0, y0, x1, y1)`` (labels: the estimated text box)."""
+    from headcount.report.svg import CHAR
+
+    root = ET.fromstring(chart)
+    bars, labels = [], []
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        for rect in g.iter("{http://www.w3.org/2000/svg}rect"):
+            x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+            bars.append((x, y, x + float(rect.get("width", 0)), y + float(rect.get("height", 0))))
+        for text in g.iter("{http://www.w3.org/2000/svg}text"):
+            x, y = float(text.get("x", 0)), float(text.get("y", 0))
+            labels.append((x, y - 9, x + CHAR * len(text.text or ""), y + 3))
+    return bars, labels
+
+
+def test_labels_cover_no_bar_and_no_other_label() -> None:
+    """Figures crowded into one corner (the seed corpus' autumn 2025): labels move, never cover."""
+    crowded = [
+        make_claim("over 180,000", 180000, None, bound="over", start="2025-01-01", end="2025-11-09"),
+        make_claim("21,600", 21600, 21600, **OCT, claimant="Die Welt", hedged=True),
+        make_claim(
+            "15,000 to 18,000", 15000, 18000, bound="range", kind="rate", per="month", claimant="TASS"
+        ),
+        make_claim("17,000", 17000, 17000, start="2025-09-01", end="2025-09-30", claimant="Meduza"),
+    ]
+    (chart,) = svgs(render_report(compare(crowded), None, generated=WHEN))
+    bars, labels = _boxes(chart)
+    assert len(bars) == 3 and len(labels) >= 3
+
+    def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return not (a[2] <= b[0] or a[0] >= b[2] or a[3] <= b[1] or a[1] >= b[3])
+
+    for n, label in enumerate(labels):
+        assert not any(overlap(label, bar) for bar in bars), label
+        assert not any(overlap(label, other) for other in labels[n + 1 :]), label
+
+
+def test_the_legend_explains_every_kind_of_mark_on_the_chart(html: str) -> None:
+    assert "a range: bar at its middle, whiskers to its ends" in html  # 15,000–18,000
+    assert "the arrow points to the open end" in html  # over 230,000
+    assert "hedged by the text (striped)" in html
+    assert "implied by a share" not in html  # no share on these charts
