@@ -265,7 +265,7 @@ def added_claim(
         raise InputError("end", "select the figure only (at most 200 characters)", code=errors.BAD_FIELD)
     checked = validate_changes({k: v for k, v in fields.items() if k in EDITABLE})
     s_start, s_end = sentence_around(body, start, end)
-    claim = {
+    claim: dict[str, Any] = {
         "doc": doc,
         "quote": body[s_start:s_end],
         "figure": body[start:end],

@@ -285,7 +285,7 @@ def articles_page(
             )
     query = query.order_by(articles.c.id.desc()).offset(offset).limit(limit + 1)
     with engine.connect() as conn:
-        rows = [article_record(r) for r in conn.execute(query)]
+        rows = [article_record(r) for r in conn.execute(query)]  # type: ignore[arg-type]
     return rows[:limit], len(rows) > limit
 
 

@@ -35,6 +35,8 @@ def serve(
     ] = False,
 ) -> None:
     """Start the dashboard: browse, filter and compare the ledger's claims; review them when signed in."""
+    import threading
+
     import uvicorn
 
     from headcount.ledger import open_ledger
@@ -42,7 +44,9 @@ def serve(
     from headcount.web.state import Dashboard
 
     ledger = open_ledger(db, create=False)
-    app = create_app(dashboard=Dashboard(ledger, private=private, secure_cookies=not insecure_cookies))
+    dashboard = Dashboard(ledger, private=private, secure_cookies=not insecure_cookies)
+    app = create_app(dashboard=dashboard)
+    threading.Thread(target=dashboard.warm, name="headcount-warm", daemon=True).start()
     console.print(Text(f"headcount dashboard on http://{host}:{port}/ (Ctrl+C stops it)"), soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 

@@ -197,6 +197,20 @@ class Dashboard:
 
         return self.cached(("narratives",), compute, reviews=False)
 
+    def warm(self) -> None:
+        """Compute what the first visitors would otherwise wait for (``headcount serve`` runs this
+        on a thread at start): series counts, claimant names, the overview's contradictions,
+        talking points and the largest series' cross-check."""
+        try:
+            counts = self.series_counts()
+            self.claimants()
+            if counts:
+                self.comparison(counts[0][0], counts[0][1])
+            self.overview_contradictions()
+            self.narratives()
+        except Exception:  # a warm-up that fails leaves the page to compute (and report) it
+            log.exception("warming the dashboard's caches failed")
+
     def series_counts(self) -> list[tuple[str, str, int]]:
         return self.cached(("series",), lambda: browse.series_counts(self.engine), reviews=False)
 

@@ -104,7 +104,7 @@ def page(browser: object, server: str) -> Iterator[object]:
 
 
 def shot(page: object, name: str, *, docs: bool = False) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=not docs)  # type: ignore[attr-defined]
     assert path.stat().st_size > 10_000

@@ -219,3 +219,21 @@ def test_serve_is_documented_in_help():
     assert result.exit_code == 0
     for option in ("--db", "--host", "--port", "--private"):
         assert option in result.output
+
+
+def test_url_must_be_a_web_address(client, signed_in):
+    response = client.post("/articles/new", data={"csrf": signed_in, "url": "file:///etc/passwd"})
+    assert response.status_code == 400 and "http:// or https://" in response.text
+
+
+@pytest.mark.parametrize("command", [["serve"], ["user", "add"], ["user", "password"], ["user", "token"]])
+def test_commands_are_documented(command):
+    """Every option of the dashboard's commands appears in docs/dashboard.md (datasette's habit)."""
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "dashboard.md").read_text(encoding="utf-8")
+    assert f"headcount {' '.join(command)}" in docs
+    helptext = CliRunner().invoke(cli, [*command, "--help"], terminal_width=200).output
+    for option in set(re.findall(r"--[a-z][a-z-]+", helptext)) - {"--help"}:
+        assert option in docs, f"headcount {' '.join(command)} {option} is not in docs/dashboard.md"

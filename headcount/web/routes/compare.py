@@ -23,9 +23,12 @@ from headcount.web.views import record_link
 router = APIRouter()
 
 
-def _view(d: Dashboard, metric: str, side: str, since: date | None, until: date | None) -> dict[str, Any]:
-    """What the page shows of one series: built once per ledger version and cached (the chart's
-    layout costs more than reading the cached cross-check)."""
+def _view(
+    env: Any, d: Dashboard, metric: str, side: str, since: date | None, until: date | None
+) -> dict[str, Any]:
+    """What the page shows of one series, with its chart, contradictions, groups and table
+    rendered to HTML: built once per ledger version and cached (laying out and rendering 600
+    figures costs ten times more than the rest of the page)."""
     comparison, total, rejected = d.comparison(metric, side, since, until)
     series = comparison.get(metric, side)
     title = f"{metric_label(metric)} — {SIDE_LABELS.get(side, side)}"
@@ -64,18 +67,21 @@ def _view(d: Dashboard, metric: str, side: str, since: date | None, until: date 
                     ],
                 }
             )
-    return {
+    view = {
         "metric": metric,
         "side": side,
         "title": title,
         "total": total,
         "shown": len([e for e in entries if "/" not in e["ref"]]),
         "rejected": rejected,
-        "svg": svg,
         "entries": entries,
         "contradictions": contradictions,
         "groups": groups,
+        "legend": [(a, AFFILIATION_LABELS[a], COLOURS[a]) for a in AFFILIATION_LABELS],
     }
+    # The SVG is built and escaped by headcount.report.svg; everything else is escaped here.
+    view["series_html"] = Markup(env.get_template("_compare_series.html").render(**view, svg=Markup(svg)))
+    return view
 
 
 def compare_data(request: Request, *, api: bool = False) -> dict[str, Any]:
@@ -94,8 +100,9 @@ def compare_data(request: Request, *, api: bool = False) -> dict[str, Any]:
         "since": text_param(request, "since", 10),
         "until": text_param(request, "until", 10),
     }
+    env = request.app.state.env
     view = d.cached(
-        ("compare-view", metric, side, since, until), lambda: _view(d, metric, side, since, until)
+        ("compare-view", metric, side, since, until), lambda: _view(env, d, metric, side, since, until)
     )
     data = {
         **view,
@@ -108,7 +115,6 @@ def compare_data(request: Request, *, api: bool = False) -> dict[str, Any]:
         "metrics": [(m, metric_label(m)) for m in METRICS],
         "sides": [(s, SIDE_LABELS[s]) for s in SIDES],
         "limit": MAX_COMPARE,
-        "legend": [(a, AFFILIATION_LABELS[a], COLOURS[a]) for a in AFFILIATION_LABELS],
     }
     if api:
         comparison, _, _ = d.comparison(metric, side, since, until)
@@ -120,7 +126,6 @@ def compare_data(request: Request, *, api: bool = False) -> dict[str, Any]:
 @router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
 def compare_page(request: Request) -> HTMLResponse:
     data = compare_data(request)
-    data["svg"] = Markup(data["svg"])  # built and escaped by headcount.report.svg
     data["defs"] = Markup(svg_defs())
     return render(request, "compare.html", data)
 
