@@ -128,7 +128,7 @@ class Dashboard:
 
     def comparison(
         self, metric: str, side: str, since: date | None = None, until: date | None = None
-    ) -> tuple[Any, int, int]:
+    ) -> tuple[Any, int, int, bool]:
         """The cross-check of one series (its latest :data:`MAX_COMPARE` claims, reviewed values,
         rejected claims left out, hand-added ones in); also how many claims the series has and
         how many were rejected."""
@@ -138,16 +138,16 @@ class Dashboard:
 
     def _compare(
         self, metric: str, side: str, since: date | None, until: date | None
-    ) -> tuple[Any, int, int]:
+    ) -> tuple[Any, int, int, bool]:
         from headcount.reconcile import compare
         from headcount.reconcile.compare import in_window
 
         filters = browse.ClaimFilters(metric=metric, side=side, since=since, until=until)
         records, _ = browse.claims_page(self.engine, filters, limit=MAX_COMPARE)
         if since is None and until is None:
-            total = browse.series_size(self.engine, metric, side)
+            total, capped = browse.series_size(self.engine, metric, side), False
         else:
-            total, _capped = browse.count_claims(self.engine, filters, cap=100_000)
+            total, capped = browse.count_claims(self.engine, filters, cap=browse.COUNT_CAP)
         reviewed = self.reviewed(records)
         kept = [r.reviewed_record for r in reviewed if r.state != "rejected"]
         rejected = len(reviewed) - len(kept)
@@ -159,7 +159,7 @@ class Dashboard:
         kept = [r for r in kept if r.claim.metric == metric and r.claim.side == side] + added
         copies = self._copies(sorted({r.article_id for r in kept}))
         comparison = compare(kept, registry=self.registry, copies=copies)
-        return comparison, total, rejected
+        return comparison, total, rejected, capped
 
     def _copies(self, article_ids: list[int]) -> dict[int, int]:
         """Republished copies among these articles (counted once by corroboration)."""

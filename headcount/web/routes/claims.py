@@ -218,7 +218,7 @@ def claim_data(request: Request, claim_id: int) -> dict[str, Any]:
     reviewed_record = rc.reviewed_record
     resolver = Resolver(d.registry)
     scaled = scale_claim(reviewed_record)
-    comparison, _, _ = d.comparison(claim.metric, claim.side)
+    comparison, *_ = d.comparison(claim.metric, claim.side)
     series = comparison.get(claim.metric, claim.side)
     ref = str(record.id)
     contradictions, groups, comparable = [], [], []

@@ -29,7 +29,7 @@ def _view(
     """What the page shows of one series, with its chart, contradictions, groups and table
     rendered to HTML: built once per ledger version and cached (laying out and rendering 600
     figures costs ten times more than the rest of the page)."""
-    comparison, total, rejected = d.comparison(metric, side, since, until)
+    comparison, total, rejected, capped = d.comparison(metric, side, since, until)
     series = comparison.get(metric, side)
     title = f"{metric_label(metric)} — {SIDE_LABELS.get(side, side)}"
     entries, contradictions, groups, svg = [], [], [], ""
@@ -72,6 +72,7 @@ def _view(
         "side": side,
         "title": title,
         "total": total,
+        "capped": capped,
         "shown": len([e for e in entries if "/" not in e["ref"]]),
         "rejected": rejected,
         "entries": entries,
@@ -117,7 +118,7 @@ def compare_data(request: Request, *, api: bool = False) -> dict[str, Any]:
         "limit": MAX_COMPARE,
     }
     if api:
-        comparison, _, _ = d.comparison(metric, side, since, until)
+        comparison, *_ = d.comparison(metric, side, since, until)
         series = comparison.get(metric, side)
         data["series"] = series.to_dict() if series is not None else None
     return data
@@ -135,4 +136,4 @@ def compare_api(request: Request) -> dict[str, Any]:
     """The cross-check of one series (metric, side, since, until): claims on the scale,
     contradictions, groups; reviewed values, rejected claims left out."""
     data = compare_data(request, api=True)
-    return {k: data[k] for k in ("metric", "side", "total", "shown", "rejected", "series")}
+    return {k: data[k] for k in ("metric", "side", "total", "capped", "shown", "rejected", "series")}
