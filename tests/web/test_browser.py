@@ -194,3 +194,56 @@ def test_compare_chart_draws_its_marks(page: object) -> None:
     marks.first.click()
     page.wait_for_url("**/claims/*")  # type: ignore[attr-defined]
     assert page.locator("mark.fig").count() == 1  # type: ignore[attr-defined]
+
+
+def test_add_a_missed_claim_by_selecting_it(page: object) -> None:
+    page.goto("/login?next=/articles")  # type: ignore[attr-defined]
+    page.fill("input[name=name]", "ana")  # type: ignore[attr-defined]
+    page.fill("input[name=password]", PASSWORD)  # type: ignore[attr-defined]
+    page.click("#login button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_url("**/articles")  # type: ignore[attr-defined]
+    page.locator("#articles tbody tr a").first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/articles/*")  # type: ignore[attr-defined]
+    body_text = page.locator("#article-body").inner_text()  # type: ignore[attr-defined]
+    word = next(w for w in body_text.split() if len(w) > 5 and w.isalpha())
+    # Select the word as a reader would (a range over the text node that holds it).
+    page.evaluate(  # type: ignore[attr-defined]
+        """word => {
+            const body = document.getElementById('article-body');
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(word);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + word.length);
+                    const selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    return;
+                }
+            }
+        }""",
+        word,
+    )
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "w => document.getElementById('sel-figure').textContent === w", arg=word
+    )
+    start = int(page.input_value("#sel-start"))  # type: ignore[attr-defined]
+    end = int(page.input_value("#sel-end"))  # type: ignore[attr-defined]
+    assert end - start == len(word)
+    form = page.locator("#add-claim")  # type: ignore[attr-defined]
+    form.locator("input[name=low]").fill("12")
+    form.locator("select[name=metric]").select_option("desertion")
+    form.locator("input[name=note]").fill("found by hand")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url("**/articles/*#added-*")  # type: ignore[attr-defined]
+    added = page.locator("ul.figures li[id^=added-]")  # type: ignore[attr-defined]
+    assert (
+        added.count() == 1
+        and word in added.first.inner_text()
+        and "found by hand" in added.first.inner_text()
+    )
+    assert page.locator("#article-body a.fig.added").inner_text() == word  # type: ignore[attr-defined]
+    shot(page, "article-added")
