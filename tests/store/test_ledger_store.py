@@ -165,28 +165,70 @@ def test_to_pandas_has_one_row_per_claim(ledger, sample_paths) -> None:
     assert str(frame["published"].dtype).startswith("datetime64")
 
 
-def test_a_store_failure_on_one_article_is_a_rejection_and_the_rest_goes_in(
-    ledger, sample_paths, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from headcount.store.ledger import Writer
-
-    real_add = Writer.add
-    victim = str(sample_paths[1])
-
-    def failing_add(self, article, found, **kw):  # type: ignore[no-untyped-def]
-        if article.source == victim:
-            raise StoreError(
-                victim, "could not be stored, nothing of it was kept (disk full)", code=errors.DB_WRITE
+def _refuse_source(ledger, source: str) -> None:  # type: ignore[no-untyped-def]
+    """Make the database itself refuse one article (a trigger raising an error), as a full disk
+    or a constraint the code does not know about would: the failure comes from the server, in
+    the middle of storing a group of articles."""
+    quoted = source.replace("'", "''")
+    with ledger.engine.begin() as conn:
+        if ledger.backend == "sqlite":
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_victim BEFORE INSERT ON articles "
+                f"WHEN new.source = '{quoted}' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
             )
-        return real_add(self, article, found, **kw)
+        else:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION refuse_victim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"IF new.source = '{quoted}' THEN RAISE EXCEPTION 'disk full'; END IF; "
+                "RETURN new; END $$"
+            )
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_victim BEFORE INSERT ON articles "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_victim()"
+            )
 
-    monkeypatch.setattr(Writer, "add", failing_add)
+
+def test_a_store_failure_on_one_article_is_a_rejection_and_the_rest_goes_in(ledger, sample_paths) -> None:
+    victim = str(sample_paths[1])
+    _refuse_source(ledger, victim)
     summary = _ingest(ledger, sample_paths)
     assert [(r.source, r.code) for r in summary.rejections] == [(victim, errors.DB_WRITE)]
+    assert "disk full" in summary.rejections[0].reason
     assert summary.new == len(sample_paths) - 1
     assert sorted(a.article.source for a in ledger.articles()) == sorted(
         str(p) for p in sample_paths if str(p) != victim
     )
+    assert summary.claims == ledger.counts()["claims"]
+    assert ledger.check() == []
+
+
+def test_a_group_of_articles_is_stored_whole_and_a_bad_one_alone_is_refused(ledger, sample_paths) -> None:
+    """Writer.add_many: one transaction for the group; copies (held already, or twice in the
+    group) are unchanged; a failure in the database rolls the group back and stores the others
+    one by one."""
+    articles = [read_article(p) for p in sample_paths]
+    found = [extract_claims(a) for a in articles]
+    with ledger.writer() as writer:
+        first = writer.add_many(list(zip(articles[:2], found[:2], strict=True)), extractor=EXTRACTOR)
+        assert [o.status for o in first] == ["new", "new"]
+        _refuse_source(ledger, articles[3].source)
+        group = [(a, f) for a, f in zip(articles, found, strict=True)] + [(articles[2], found[2])]
+        outcomes = writer.add_many(group, extractor=EXTRACTOR)
+    statuses = [getattr(o, "status", "error") for o in outcomes]
+    # held already, held already, new, refused, new …, and the copy of the third article
+    assert statuses == ["unchanged", "unchanged", "new", "error"] + ["new"] * (len(articles) - 4) + [
+        "unchanged"
+    ]
+    refused = outcomes[3]
+    assert isinstance(refused, StoreError) and refused.code == errors.DB_WRITE
+    assert outcomes[-1].article_id == outcomes[2].article_id  # type: ignore[union-attr]
+    held = {a.article.source: a for a in ledger.articles()}
+    assert sorted(held) == sorted(a.source for i, a in enumerate(articles) if i != 3)
+    for article, claims in zip(articles, found, strict=True):
+        if article.source in held:
+            stored = [r.claim for r in ledger.claims(article_id=held[article.source].id)]
+            assert stored == list(claims)
+    assert ledger.check() == []
 
 
 def test_an_unexpected_store_error_stops_the_ingest(
@@ -194,10 +236,11 @@ def test_an_unexpected_store_error_stops_the_ingest(
 ) -> None:
     from headcount.store.ledger import Writer
 
-    def broken_add(self, article, found, **kw):  # type: ignore[no-untyped-def]
+    def broken_add(self, *args, **kw):  # type: ignore[no-untyped-def]
         raise RuntimeError("the database went away")
 
     monkeypatch.setattr(Writer, "add", broken_add)
+    monkeypatch.setattr(Writer, "add_many", broken_add)
     with pytest.raises(RuntimeError, match="went away"):
         _ingest(ledger, sample_paths)
     assert ledger.counts()["articles"] == 0
