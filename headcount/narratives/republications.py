@@ -19,6 +19,7 @@ import numpy as np
 from headcount.narratives.minhash import candidate_pairs, distinct, signatures
 from headcount.narratives.records import Copy, Document, Republication, Republications
 from headcount.narratives.settings import NarrativeSettings
+from headcount.narratives.talking_points import blocks
 from headcount.narratives.text import Corpus
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -70,9 +71,15 @@ def find_copies(corpus: Corpus, settings: NarrativeSettings) -> Republications:
     ]
     if len(docs) < 2:
         return Republications()
-    # Every article's shingles in one pass: a numpy call per article costs more than its work.
-    positions, owner = corpus.docs_tokens(docs)
-    codes = _shingle_codes(word_hashes[corpus.tokens[positions]], owner, settings.shingle)
+    # Articles' shingles a block at a time: a numpy call per article costs more than its work,
+    # one call for all of them holds a gigabyte of temporaries on 50,000 articles.
+    lengths = np.asarray([len(corpus.doc_tokens(d)) for d in docs], dtype=np.int64)
+    parts = []
+    for i, j in blocks(lengths):
+        positions, owner = corpus.docs_tokens(docs[i:j])
+        found = _shingle_codes(word_hashes[corpus.tokens[positions]], owner, settings.shingle)
+        parts.append(found + (np.int64(i) << 32))
+    codes = np.concatenate(parts)
     offsets = np.searchsorted(codes >> 32, np.arange(len(docs) + 1)).astype(np.int64)
     flat = (codes & 0xFFFFFFFF).astype(np.uint32)
     sets = [flat[offsets[i] : offsets[i + 1]] for i in range(len(docs))]

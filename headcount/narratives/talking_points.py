@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from datetime import date
 
 import numpy as np
@@ -124,44 +124,31 @@ def find_talking_points(
     stop_ids = frozenset(np.flatnonzero(stop).tolist())
 
     # 2. Verbatim repeats: one distinct text per word sequence.
-    distinct_of = np.empty(n, dtype=np.int64)
-    first_unit: list[int] = []
-    seen: dict[bytes, int] = {}
-    for u in range(n):
-        key = words_of(u).tobytes()
-        k = seen.get(key)
-        if k is None:
-            k = seen[key] = len(first_unit)
-            first_unit.append(u)
-        distinct_of[u] = k
-    occurrences: dict[int, list[int]] = defaultdict(list)
-    for u in range(n):
-        occurrences[int(distinct_of[u])].append(u)
+    first_unit, order, occ_start = _verbatim(corpus.tokens, tok_start, tok_stop)
+    doc_of = unit_doc.tolist()  # read item by item below: a list is faster than numpy for that
     links = _Links(n)
-    for units in occurrences.values():
-        if len({int(unit_doc[u]) for u in units}) > 1:
+    for k in np.flatnonzero(np.diff(occ_start) > 1).tolist():
+        units = order[occ_start[k] : occ_start[k + 1]].tolist()
+        if len({doc_of[u] for u in units}) > 1:
             for u in units[1:]:
                 links.union(units[0], u)
             links.scores.append((units[0], 1.0))
 
+    def occurrences(k: int) -> list[int]:
+        return order[occ_start[k] : min(occ_start[k + 1], occ_start[k] + 4)].tolist()
+
     # 3. Candidates among distinct texts: MinHash of their content words.
-    reps = np.asarray(first_unit, dtype=np.int64)
-    positions = concat_ranges(tok_start[reps], tok_stop[reps])
-    owner = np.repeat(np.arange(len(reps)), tok_stop[reps] - tok_start[reps])
-    ids = corpus.tokens[positions]
-    keep = ~stop[ids]
-    codes = distinct(owner[keep].astype(np.int64) << 32 | ids[keep].astype(np.int64))
-    set_owner, set_ids = codes >> 32, codes & 0xFFFFFFFF
-    offsets = np.searchsorted(set_owner, np.arange(len(reps) + 1))
-    sigs = signatures(corpus.vocabulary.hashes()[set_ids], offsets, settings.num_perm, settings.seed)
-    nonempty = np.flatnonzero(np.diff(offsets) > 0)
+    reps = first_unit
+    rep_start, rep_stop = tok_start[reps], tok_stop[reps]
+    sigs, sizes = _word_signatures(corpus, rep_start, rep_stop, stop, settings)
+    nonempty = np.flatnonzero(sizes > 0)
     pairs = candidate_pairs(sigs[nonempty], settings.threshold, settings.num_perm, settings.max_bucket)
     pairs = nonempty[pairs] if len(pairs) else pairs
     found = len(pairs)
     if len(pairs):
         pairs = pairs[estimated_jaccard(sigs, pairs) >= settings.min_estimate]
     if len(pairs):
-        runs = _run_signatures(corpus, positions, owner, len(reps), settings)
+        runs = _run_signatures(corpus, rep_start, rep_stop, settings)
         pairs = pairs[shared_values(runs, pairs) >= settings.min_shared_runs]
     log.info(
         "narratives: %d units, %d distinct, %d candidate pairs, %d sharing phrasing",
@@ -173,10 +160,9 @@ def find_talking_points(
 
     # 4-5. Check each candidate; grow passages from the pairs kept.
     checked = 0
-    doc_of = unit_doc.tolist()  # read item by item below: a list is faster than numpy for that
     units = _Prepared(words_of, doc_of, stop_ids, settings.min_run)
     for i, j in pairs.tolist():
-        a, b = _pair(occurrences[i], occurrences[j], doc_of)
+        a, b = _pair(occurrences(i), occurrences(j), doc_of)
         if a is None or b is None:
             continue
         checked += 1
@@ -191,34 +177,146 @@ def find_talking_points(
     return _clusters(corpus, links, unit_doc, unit_first, unit_last, copy_of, settings)
 
 
+def _verbatim(
+    tokens: np.ndarray, starts: np.ndarray, stops: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Units with the very same words, found with numpy (a dict of 750,000 byte strings cost
+    seconds): a 64-bit hash of each unit's word ids, units sorted by it, and the members of each
+    shared hash checked word for word.
+
+    Returns the first unit of each distinct text (texts numbered in order of first appearance),
+    every unit ordered by its text (in unit order within one), and where each text's units start
+    in that order.
+    """
+    n = len(starts)
+    lengths = stops - starts
+    key = _sequence_keys(tokens, starts, stops)
+    by_key = np.argsort(key, kind="stable")
+    ordered = key[by_key]
+    new_group = np.ones(n, dtype=np.bool_)
+    new_group[1:] = ordered[1:] != ordered[:-1]
+    group = np.cumsum(new_group) - 1
+    bounds = np.append(np.flatnonzero(new_group), n)
+    for g in np.flatnonzero(np.diff(bounds) > 1).tolist():
+        members = by_key[bounds[g] : bounds[g + 1]].tolist()
+        first = tokens[starts[members[0]] : stops[members[0]]]
+        for u in members[1:]:
+            if lengths[u] != len(first) or not np.array_equal(tokens[starts[u] : stops[u]], first):
+                return _verbatim_by_dict(tokens, starts, stops)  # a hash collision: the slow way
+    first_of_group = by_key[new_group]  # a stable sort puts each group's first unit first
+    text_order = np.argsort(first_of_group, kind="stable")
+    text_of_group = np.empty(len(text_order), dtype=np.int64)
+    text_of_group[text_order] = np.arange(len(text_order))
+    text = np.empty(n, dtype=np.int64)
+    text[by_key] = text_of_group[group]
+    order = np.lexsort((np.arange(n), text))
+    counts = np.bincount(text, minlength=len(text_order))
+    occ_start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return first_of_group[text_order].astype(np.int64), order.astype(np.int64), occ_start
+
+
+def _sequence_keys(tokens: np.ndarray, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each unit's sequence of word ids (order and length count)."""
+    lengths = stops - starts
+    if not len(lengths):
+        return np.zeros(0, dtype=np.uint64)
+    positions = concat_ranges(starts, stops)
+    begins = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    rank = np.arange(len(positions)) - np.repeat(begins, lengths)
+    with np.errstate(over="ignore"):
+        value = tokens[positions].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(1)
+        value ^= value >> np.uint64(29)
+        powers = np.cumprod(np.full(int(lengths.max()) + 1, 0xBF58476D1CE4E5B9, dtype=np.uint64))
+        key = np.add.reduceat(value * powers[rank], begins)
+        key ^= lengths.astype(np.uint64) * np.uint64(0x94D049BB133111EB)
+    return key
+
+
+def _verbatim_by_dict(
+    tokens: np.ndarray, starts: np.ndarray, stops: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_verbatim` with a dict of byte strings: exact whatever the hashes."""
+    seen: dict[bytes, int] = {}
+    text = np.empty(len(starts), dtype=np.int64)
+    first: list[int] = []
+    for u in range(len(starts)):
+        k = seen.setdefault(tokens[starts[u] : stops[u]].tobytes(), len(first))
+        if k == len(first):
+            first.append(u)
+        text[u] = k
+    order = np.lexsort((np.arange(len(starts)), text))
+    occ_start = np.concatenate(([0], np.cumsum(np.bincount(text, minlength=len(first))))).astype(np.int64)
+    return np.asarray(first, dtype=np.int64), order.astype(np.int64), occ_start
+
+
+#: Words handled per numpy step in the stages over every word: the arrays of a step (positions,
+#: owners, hashes, codes, 8 bytes a word each) stay near 100 MB however large the corpus.
+BLOCK_WORDS = 2_000_000
+
+
+def blocks(lengths: np.ndarray, budget: int = BLOCK_WORDS) -> Iterator[tuple[int, int]]:
+    """``(i, j)`` ranges of items whose lengths add up to about ``budget`` (at least one item)."""
+    ends = np.cumsum(lengths)
+    i, n = 0, len(lengths)
+    while i < n:
+        base = int(ends[i - 1]) if i else 0
+        j = max(i + 1, int(np.searchsorted(ends, base + budget, side="right")))
+        yield i, j
+        i = j
+
+
+def _word_signatures(
+    corpus: Corpus, starts: np.ndarray, stops: np.ndarray, stop: np.ndarray, settings: NarrativeSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash signatures of each unit's set of content words, and the size of each set."""
+    word_hashes = corpus.vocabulary.hashes()
+    sigs = np.empty((len(starts), settings.num_perm), dtype=np.uint32)
+    sizes = np.zeros(len(starts), dtype=np.int64)
+    for i, j in blocks(stops - starts):
+        positions = concat_ranges(starts[i:j], stops[i:j])
+        owner = np.repeat(np.arange(j - i, dtype=np.int64), stops[i:j] - starts[i:j])
+        ids = corpus.tokens[positions]
+        keep = ~stop[ids]
+        codes = distinct(owner[keep] << 32 | ids[keep].astype(np.int64))
+        offsets = np.searchsorted(codes >> 32, np.arange(j - i + 1))
+        sigs[i:j] = signatures(word_hashes[codes & 0xFFFFFFFF], offsets, settings.num_perm, settings.seed)
+        sizes[i:j] = np.diff(offsets)
+    return sigs, sizes
+
+
 def _run_signatures(
-    corpus: Corpus, positions: np.ndarray, owner: np.ndarray, sets: int, settings: NarrativeSettings
+    corpus: Corpus, starts: np.ndarray, stops: np.ndarray, settings: NarrativeSettings
 ) -> np.ndarray:
-    """MinHash signatures of each distinct unit's runs of ``min_run`` words (stopwords included):
-    two units whose signatures share no value share no phrasing, and need no check."""
+    """MinHash signatures of each unit's runs of ``min_run`` words (stopwords included): two
+    units whose signatures share no value share no phrasing, and need no check."""
     k = settings.min_run
-    hashes = corpus.vocabulary.hashes().astype(np.uint64)[corpus.tokens[positions]]
-    if len(hashes) < k:
-        return signatures(
-            np.zeros(0, np.uint32), np.zeros(sets + 1, np.int64), settings.num_perm, settings.seed
+    word_hashes = corpus.vocabulary.hashes().astype(np.uint64)
+    out = np.empty((len(starts), settings.num_perm), dtype=np.uint32)
+    for i, j in blocks(stops - starts):
+        positions = concat_ranges(starts[i:j], stops[i:j])
+        owner = np.repeat(np.arange(j - i, dtype=np.int64), stops[i:j] - starts[i:j])
+        hashes = word_hashes[corpus.tokens[positions]]
+        whole = np.flatnonzero(owner[: max(0, len(owner) - k + 1)] == owner[k - 1 :])  # inside a unit
+        acc = np.zeros(len(whole), dtype=np.uint64)
+        for step in range(k):
+            acc = (acc * np.uint64(0x9E3779B97F4A7C15)) ^ hashes[whole + step]
+        folded = ((acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        codes = distinct(owner[whole] << 32 | folded)
+        offsets = np.searchsorted(codes >> 32, np.arange(j - i + 1))
+        out[i:j] = signatures(
+            (codes & 0xFFFFFFFF).astype(np.uint32), offsets, settings.num_perm, settings.seed
         )
-    whole = np.flatnonzero(owner[: len(owner) - k + 1] == owner[k - 1 :])  # runs inside one unit
-    acc = np.zeros(len(whole), dtype=np.uint64)
-    for i in range(k):
-        acc = (acc * np.uint64(0x9E3779B97F4A7C15)) ^ hashes[whole + i]
-    folded = ((acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    codes = distinct(owner[whole].astype(np.int64) << 32 | folded)
-    run_owner = codes >> 32
-    offsets = np.searchsorted(run_owner, np.arange(sets + 1))
-    return signatures((codes & 0xFFFFFFFF).astype(np.uint32), offsets, settings.num_perm, settings.seed)
+    return out
 
 
 def _frequent(corpus: Corpus, docs: list[int], max_df: float) -> np.ndarray:
     """Words in more than ``max_df`` of the documents ``docs`` (True by word id)."""
-    vocab = len(corpus.vocabulary)
-    positions, owner = corpus.docs_tokens(docs)
-    pairs = distinct(owner << 32 | corpus.tokens[positions].astype(np.int64))  # (document, word) once
-    counts = np.bincount((pairs & 0xFFFFFFFF).astype(np.int64), minlength=vocab)
+    counts = np.zeros(len(corpus.vocabulary), dtype=np.int64)
+    lengths = np.asarray([len(corpus.doc_tokens(d)) for d in docs], dtype=np.int64)
+    for i, j in blocks(lengths):
+        positions, owner = corpus.docs_tokens(docs[i:j])
+        pairs = distinct(owner << 32 | corpus.tokens[positions].astype(np.int64))  # (doc, word) once
+        counts += np.bincount((pairs & 0xFFFFFFFF).astype(np.int64), minlength=len(counts))
     return counts > max_df * len(docs)
 
 

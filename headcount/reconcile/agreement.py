@@ -71,6 +71,7 @@ class Bucket:
     ongoing: bool = False
     entries: list[Entry] = field(default_factory=list)
     running: bool = False  # running totals without a stated start: compared as totals at a date
+    sets: list[AgreementSet] | None = None  # agreement_sets(), kept: contradictions and groups use them
 
 
 @dataclass
@@ -157,7 +158,13 @@ def _by_date(
 
 def agreement_sets(bucket: Bucket, settings: ReconcileSettings) -> list[AgreementSet]:
     """The agreement sets of a bucket, in order of value (see the module docstring); running totals
-    are compared as totals, everything else per month."""
+    are compared as totals, everything else per month. Found once per bucket and kept on it."""
+    if bucket.sets is None:
+        bucket.sets = _agreement_sets(bucket, settings)
+    return bucket.sets
+
+
+def _agreement_sets(bucket: Bucket, settings: ReconcileSettings) -> list[AgreementSet]:
     items = sorted(
         ((widened(e, settings, total=bucket.running), e) for e in bucket.entries),
         key=lambda item: (item[0].lo, item[0].hi, item[1].ref),

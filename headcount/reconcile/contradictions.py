@@ -162,7 +162,9 @@ class _MinTree:
 
 def _containments(
     entries: Sequence[Entry], bucket_of: dict[str, int], settings: ReconcileSettings
-) -> list[Contradiction]:
+) -> list[tuple[Entry, Entry, float]]:
+    """``(a, b, gap)`` for each figure ``b`` whose period lies inside ``a``'s although ``a`` counts
+    fewer (the text of each is written only for those reported, after merging)."""
     items = [e for e in entries if e.scaled.total is not None and e.scaled.start and e.scaled.end]
     if len(items) < 2:
         return []
@@ -172,7 +174,7 @@ def _containments(
     tree = _MinTree(len(ends))
     order = sorted(items, key=lambda e: (e.scaled.start, -(e.scaled.end.toordinal() if e.scaled.end else 0)))
     totals = [widened(e, settings, total=True) for e in order]
-    found: list[Contradiction] = []
+    found: list[tuple[Entry, Entry, float]] = []
     i = 0
     while i < len(order):
         # Figures with the very same period neither contain each other nor are looked up twice.
@@ -189,7 +191,9 @@ def _containments(
             a = order[index]
             if bucket_of.get(a.ref) == bucket_of.get(b.ref):
                 continue  # the same period: the per-month check covers it
-            found.append(_containment(a, b, settings))
+            at, bt = a.scaled.total, b.scaled.total
+            assert at is not None and bt is not None
+            found.append((a, b, _gap(at, bt)))
         for k in range(i, j):
             end = order[k].scaled.end
             assert end is not None
@@ -258,16 +262,20 @@ def find_contradictions(
             found.append(_same_period(bucket, lower, upper, settings))
     # One containment per figure and agreeing set it contradicts: echoes of one figure are listed
     # with the strongest case, not reported once each.
-    merged: dict[tuple[str, object], Contradiction] = {}
-    for c in _containments(entries, bucket_of, settings):
-        key = (c.a.ref, set_of.get(c.b.ref, c.b.ref))
-        held = merged.get(key)
-        if held is None:
-            merged[key] = c
-            continue
-        strongest, other = (c, held) if c.gap > held.gap else (held, c)
-        merged[key] = replace(strongest, agreeing_b=(*strongest.agreeing_b, other.b.ref, *other.agreeing_b))
-    found.extend(merged.values())
+    merged: dict[tuple[str, object], list[tuple[Entry, Entry, float]]] = {}
+    for a, b, gap in _containments(entries, bucket_of, settings):
+        merged.setdefault((a.ref, set_of.get(b.ref, b.ref)), []).append((a, b, gap))
+    for cases in merged.values():
+        # The strongest case (the first of equals), the others listed with it.
+        best, others = cases[0], []
+        for case in cases[1:]:
+            if case[2] > best[2]:
+                others = [best[1].ref, *others]
+                best = case
+            else:
+                others.append(case[1].ref)
+        c = _containment(best[0], best[1], settings)
+        found.append(replace(c, agreeing_b=tuple(others)) if others else c)
     # Two figures of one sentence are never reported against each other: a sentence that gives two
     # figures for one thing gives them for two parts or two times ("more than 2,000 in 2024, up
     # from 640 a year earlier"), even when the extraction put both on one period.

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from headcount.model import LedgerClaim
 from headcount.reconcile.records import Interval, Scaled, fmt
@@ -42,6 +43,7 @@ def _add_months(d: date, n: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+@lru_cache(maxsize=1 << 16)  # figures share their periods (months, years to date): computed once each
 def months_between(start: date, end: date) -> float:
     """The length of ``start``..``end`` (both days included) in months.
 

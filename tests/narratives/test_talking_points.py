@@ -86,3 +86,23 @@ def test_empty_and_tiny_inputs() -> None:
     assert find_narratives([]).talking_points == ()
     one = Document(1, "x.txt", "Too short.")
     assert find_narratives([one, dataclasses.replace(one, id=2)]).talking_points == ()
+
+
+def test_verbatim_units_by_hash_equal_the_exact_grouping() -> None:
+    """The numpy grouping of identical units (hashes, checked word for word) gives what a dict of
+    their words gives: texts in order of first appearance, units in order within each."""
+    import numpy as np
+
+    from headcount.narratives.talking_points import _verbatim, _verbatim_by_dict
+
+    rng = np.random.default_rng(5)
+    for _ in range(30):
+        lengths = rng.integers(1, 6, size=int(rng.integers(1, 200)))
+        tokens = rng.integers(0, 3, size=int(lengths.sum())).astype(np.int32)  # many repeats
+        stops = np.cumsum(lengths)
+        fast, exact = (
+            _verbatim(tokens, stops - lengths, stops),
+            _verbatim_by_dict(tokens, stops - lengths, stops),
+        )
+        assert all(np.array_equal(x, y) for x, y in zip(fast, exact, strict=True))
+        assert len(fast[0]) < len(lengths)  # repeats were found
