@@ -96,6 +96,7 @@ def test_verbatim_units_by_hash_equal_the_exact_grouping() -> None:
     from headcount.narratives.talking_points import _verbatim, _verbatim_by_dict
 
     rng = np.random.default_rng(5)
+    repeats = 0
     for _ in range(30):
         lengths = rng.integers(1, 6, size=int(rng.integers(1, 200)))
         tokens = rng.integers(0, 3, size=int(lengths.sum())).astype(np.int32)  # many repeats
@@ -105,4 +106,5 @@ def test_verbatim_units_by_hash_equal_the_exact_grouping() -> None:
             _verbatim_by_dict(tokens, stops - lengths, stops),
         )
         assert all(np.array_equal(x, y) for x, y in zip(fast, exact, strict=True))
-        assert len(fast[0]) < len(lengths)  # repeats were found
+        repeats += len(lengths) - len(fast[0])
+    assert repeats > 100  # the tables were full of repeats, and they were found
