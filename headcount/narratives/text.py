@@ -47,8 +47,9 @@ WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:'[^\W\d_]+)*")
 #: Ends each sentence in the text tokenised at once: a character no text holds (removed from bodies).
 _MARK = "\x00"
 _WORD_OR_MARK = re.compile(WORD.pattern + "|" + _MARK)
-_LINE = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"(?<=[.!?…])([\"')\]]*)\s+(?=[\"'(\[]?[^\W_a-zа-яёіїєґ])")
+#: A line end, or a sentence end: a stop, closing quotes, spaces (not a line end), then a capital,
+#: a digit or an opening quote. Lines are split first: a headline has no stop.
+_CUT = re.compile(r"\n|(?<=[.!?…])([\"')\]]*)[^\S\n]+(?=[\"'(\[]?[^\W_a-zа-яёіїєґ])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|vs|Prof|Rep|Sen)|\b[A-Z])\.$"
 )
@@ -63,28 +64,37 @@ def plain(text: str) -> str:
 
 
 def sentence_spans(body: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``body``, trimmed of surrounding spaces."""
-    for line in _LINE.finditer(body):
-        start = line.start()
-        text = line.group(0)
-        cursor = 0
-        for cut in _BOUNDARY.finditer(text):
-            # Only the last few characters can hold an abbreviation: searching from 0 made long
-            # lines quadratic. (``\b`` still sees the character before the window.)
-            if _ABBREVIATION.search(text, max(0, cut.start() - _ABBREVIATION_REACH), cut.start()):
-                continue
-            yield from _trimmed(body, start + cursor, start + cut.start() + len(cut.group(1)))
-            cursor = cut.end()
-        yield from _trimmed(body, start + cursor, line.end())
+    """``(start, end)`` of each sentence of ``body``, trimmed of surrounding spaces.
+
+    One pass over the whole body (line ends and sentence ends in one pattern), not a pass per
+    line: 750,000 sentences are split in a few seconds.
+    """
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for cut in _CUT.finditer(body):
+        at = cut.start()
+        closing = cut.group(1)
+        if closing is None:  # a line end
+            end = at
+        # Only the last few characters can hold an abbreviation: searching from 0 made long
+        # lines quadratic. (``\b`` still sees the character before the window.)
+        elif _ABBREVIATION.search(body, max(0, at - _ABBREVIATION_REACH), at):
+            continue
+        else:
+            end = at + len(closing)
+        _trim(out, body, cursor, end)
+        cursor = cut.end()
+    _trim(out, body, cursor, len(body))
+    return iter(out)
 
 
-def _trimmed(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _trim(out: list[tuple[int, int]], body: str, start: int, end: int) -> None:
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
     if end > start:
-        yield (start, end)
+        out.append((start, end))
 
 
 def words(text: str) -> list[str]:
