@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -459,8 +460,18 @@ def _passage(corpus: Corpus, d: int, first: int, last: int, copies: dict[int, li
 
 
 def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
-    """Each passage with the words it shares with the others of its cluster marked."""
-    spans = [word_spans(plain(p.text)) for p in passages]
+    """Each passage with the words it shares with the others of its cluster marked.
+
+    Most clusters of a large corpus are one sentence repeated word for word: each distinct text
+    is split into words once, and when every version is the same text, all are marked alike.
+    """
+    texts = [plain(p.text) for p in passages]
+    by_text: dict[str, list[tuple[int, int, str]]] = {}
+    spans = [by_text[t] if t in by_text else by_text.setdefault(t, word_spans(t)) for t in texts]
+    if len(by_text) == 1 and len(passages) > 1:
+        only = spans[0]
+        marks = marked_in(only, grams([w for _, _, w in only], min_run), min_run)
+        return [replace(p, marks=marks) for p in passages]
     # The runs of the first few passages, gathered once: each passage is marked against them.
     against = [grams([w for _, _, w in s], min_run) for s in spans[: MARK_AGAINST + 1]]
     out = []

@@ -218,9 +218,8 @@ def read_corpus(documents: Iterable[Document], stopwords: frozenset[str]) -> Cor
         if None in ids:
             ids = [i if (i := get(w)) is not None else new(w) for w in found]
         tokens.extend(cast(list[int], ids))
-        for a, b in spans:
-            starts.append(a)
-            ends.append(b)
+        starts.extend([a for a, _ in spans])
+        ends.extend([b for _, b in spans])
         sentence_doc.extend([d] * len(spans))
     del vocab.ids[_MARK]
     marked = np.frombuffer(tokens, dtype=np.int32) if tokens else np.zeros(0, np.int32)
