@@ -47,6 +47,9 @@ WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:'[^\W\d_]+)*")
 #: Ends each sentence in the text tokenised at once: a character no text holds (removed from bodies).
 _MARK = "\x00"
 _WORD_OR_MARK = re.compile(WORD.pattern + "|" + _MARK)
+#: The same on lower-cased ASCII text, where it finds the same words a quarter faster (no Unicode
+#: categories to look up): most news text in English is plain ASCII once quotes are plain.
+_ASCII_WORD_OR_MARK = re.compile(r"[a-z]+(?:'[a-z]+)*|[0-9](?:[0-9,.]*[0-9])?|" + _MARK)
 #: A line end, or a sentence end: a stop, closing quotes, spaces (not a line end), then a capital,
 #: a digit or an opening quote. Lines are split first: a headline has no stop.
 _CUT = re.compile(r"\n|(?<=[.!?…])([\"')\]]*)[^\S\n]+(?=[\"'(\[]?[^\W_a-zа-яёіїєґ])")
@@ -213,7 +216,8 @@ def read_corpus(documents: Iterable[Document], stopwords: frozenset[str]) -> Cor
         if not spans:
             continue
         # Lower-cased after the split: lower() may change the length of a text, not its words.
-        found = _WORD_OR_MARK.findall(_MARK.join([text[a:b] for a, b in spans]).lower() + _MARK)
+        joined = _MARK.join([text[a:b] for a, b in spans]).lower() + _MARK
+        found = (_ASCII_WORD_OR_MARK if joined.isascii() else _WORD_OR_MARK).findall(joined)
         ids = list(map(get, found))  # most words are known by the time a corpus is large
         if None in ids:
             ids = [i if (i := get(w)) is not None else new(w) for w in found]

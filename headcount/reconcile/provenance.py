@@ -48,6 +48,7 @@ class Resolver:
         self.registry = registry or default_registry()
         self.settings = settings or default_settings()
         self._actors: dict[str, Actor | None] = {}
+        self._chains: dict[tuple[object, ...], tuple[Link, ...]] = {}
 
     def actor(self, name: str | None) -> Actor | None:
         if not name or not name.strip():
@@ -90,6 +91,15 @@ class Resolver:
 
     def chain(self, record: LedgerClaim) -> tuple[Link, ...]:
         """Claimant → each intermediary → the outlet (or "this article" when it has none)."""
+        c = record.claim
+        # Echoes of one report share their chain: each distinct one is resolved once.
+        key = (c.claimant, c.via, record.outlet, None if record.outlet else c.doc)
+        found = self._chains.get(key)
+        if found is None:
+            found = self._chains[key] = self._chain(record)
+        return found
+
+    def _chain(self, record: LedgerClaim) -> tuple[Link, ...]:
         c = record.claim
         links = []
         if not self.is_self(c.claimant):
