@@ -31,6 +31,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -172,7 +173,7 @@ def write_crawl(folder: Path, pages: int, per_file: int = 1_000, seed: int = 13)
     return files
 
 
-def run(inputs: list[str], out: Path, workers: int, partition_mb: float) -> dict[str, float]:
+def run(inputs: list[str], out: Path, workers: int, partition_mb: float) -> dict[str, Any]:
     from headcount.batch import run_batch
 
     shutil.rmtree(out, ignore_errors=True)
@@ -182,8 +183,18 @@ def run(inputs: list[str], out: Path, workers: int, partition_mb: float) -> dict
     assert summary.complete, summary.failures
     markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
     cpu = sum(m["cpu_seconds"] for m in markers)
+    by_worker: dict[str, list[float]] = {}
+    for m in markers:
+        seen = by_worker.setdefault(m.get("worker", "?"), [0.0, 0.0])
+        seen[0] += m["articles"]
+        seen[1] += m["cpu_seconds"]
     return {
         "per_cpu_second": summary.articles / cpu if cpu else 0.0,
+        # CPU milliseconds per article of each worker: what the shared machine disturbs least.
+        "ms_per_article": [1000 * c / a for a, c in by_worker.values() if a],
+        # Cores the workers' partitions had, on average, over the run: below the worker count
+        # when other jobs took the machine's cores (or when the cluster started and ended).
+        "cores_used": cpu / summary.seconds if summary.seconds else 0.0,
         "articles": summary.articles,
         "claims": summary.claims,
         "seconds": summary.seconds,
@@ -194,7 +205,7 @@ def run(inputs: list[str], out: Path, workers: int, partition_mb: float) -> dict
     }
 
 
-ROW = "{:>9} {:>8} {:>9} {:>10} {:>12} {:>10} {:>11} {:>13} {:>10}"
+ROW = "{:>9} {:>8} {:>9} {:>10} {:>12} {:>10} {:>11} {:>13} {:>10} {:>11} {:>11}"
 
 
 def main() -> None:
@@ -230,6 +241,8 @@ def main() -> None:
                 "partitions",
                 "peak MB/worker",
                 "art/CPU-s",
+                "CPU ms/art",
+                "cores used",
             )
         )
         small = news[: max(1, len(news) // 5)]
@@ -251,8 +264,20 @@ def main() -> None:
                         int(r["partitions"]),
                         f"{r['peak_mb']:.0f}",
                         f"{r['per_cpu_second']:.0f}",
+                        "/".join(f"{ms:.2f}" for ms in r["ms_per_article"]),
+                        f"{r['cores_used']:.2f}",
                     ),
                     flush=True,
+                )
+        for n in sorted({n for n, _ in results}):
+            if (n, 1) in results and (n, 2) in results:
+                one, two = results[(n, 1)], results[(n, 2)]
+                print(
+                    f"{n:,} articles: 2 workers {two['rate'] / one['rate']:.2f}x as fast as 1 in wall time, "
+                    f"with {two['cores_used']:.2f} cores against {one['cores_used']:.2f}; in CPU time "
+                    f"{2 * two['per_cpu_second'] / one['per_cpu_second']:.2f}x (2 x articles per CPU-second "
+                    "of the 2-worker run over the 1-worker run: the speed-up on two free cores, less the "
+                    "cluster's start and the last partition's tail)"
                 )
         page = run(crawl, base / "out", 1, args.partition_mb * 8)
         per_core = page["rate"]
