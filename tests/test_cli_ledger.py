@@ -265,3 +265,45 @@ def test_queries_do_not_create_a_ledger(tmp_path: Path, command: str) -> None:
     hint = "no ledger here yet; fill one with `headcount ingest SOURCE...` or give --db"
     assert done.stderr.strip() == f"Error: [H301] {path}: {hint}"
     assert not path.exists()
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run the real command with stdout and stderr on a pseudo-terminal; its exit code and all
+    it wrote (escape sequences included)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from headcount.cli import main; main()", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=terminal,
+        env={**os.environ, **env, "TERM": "xterm-256color", "COLUMNS": "120"},
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_ingest_shows_a_progress_bar_on_a_terminal(tmp_path: Path, sample_paths) -> None:
+    url = f"sqlite:///{tmp_path / 'tty.db'}"
+    names = [str(p) for p in sample_paths]
+    code, shown = _on_a_terminal(["ingest", *names, "--db", url], {})
+    assert code == 0, shown
+    assert "Ingesting" in shown and f"{len(names)}/{len(names)}" in shown
+    assert f"{len(names)} new articles, 0 unchanged" in shown
+    # Not on a pipe: the output a script reads is the summary alone (see the test above).
+    piped = run("ingest", *names, "--db", url)
+    assert "Ingesting" not in piped.output

@@ -169,3 +169,33 @@ def test_a_missing_remote_input_is_a_rejection_and_the_plan_goes_on(tmp_path: Pa
     items = _items(partitions)
     assert isinstance(items[0], Rejection) and items[0].code == "H104" and items[0].source == missing
     assert sum(isinstance(i, Article) for i in items) == len(list((SAMPLES / "en").glob("*.txt")))
+
+
+@pytest.mark.parametrize("scheme", ["file", "memory"])
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_web_archives_read_through_fsspec_like_local_ones(tmp_path: Path, scheme: str, name: str) -> None:
+    """A WARC file, compressed or not, named by an fsspec URL (a bucket in production; the local
+    and in-memory file systems here) gives the articles the local file gives, in order."""
+    import gzip
+
+    import fsspec
+
+    data = (SAMPLES / "warc" / "news-crawl.warc.gz").read_bytes()
+    if not name.endswith(".gz"):
+        data = gzip.decompress(data)
+    local = tmp_path / name
+    local.write_bytes(data)
+    if scheme == "memory":
+        url = f"memory://headcount-test-{tmp_path.name}/{name}"
+        with fsspec.open(url, "wb") as fh:
+            fh.write(data)
+    else:
+        url = f"file://{local}"
+    remote = _items(plan_partitions([url]))
+    expected = list(iter_articles([local]))
+    assert len(expected) > 1 and all(isinstance(a, Article) for a in expected)
+    assert [(a.body, a.url, a.published) for a in remote] == [  # type: ignore[union-attr]
+        (a.body, a.url, a.published)
+        for a in expected  # type: ignore[union-attr]
+    ]
+    assert all(a.source and a.source.startswith(url) for a in remote)  # type: ignore[union-attr]
