@@ -197,14 +197,18 @@ def _verbatim(
     new_group = np.ones(n, dtype=np.bool_)
     new_group[1:] = ordered[1:] != ordered[:-1]
     group = np.cumsum(new_group) - 1
-    bounds = np.append(np.flatnonzero(new_group), n)
-    for g in np.flatnonzero(np.diff(bounds) > 1).tolist():
-        members = by_key[bounds[g] : bounds[g + 1]].tolist()
-        first = tokens[starts[members[0]] : stops[members[0]]]
-        for u in members[1:]:
-            if lengths[u] != len(first) or not np.array_equal(tokens[starts[u] : stops[u]], first):
-                return _verbatim_by_dict(tokens, starts, stops)  # a hash collision: the slow way
     first_of_group = by_key[new_group]  # a stable sort puts each group's first unit first
+    # Every unit against the first of its hash, word for word, in one numpy step.
+    first = first_of_group[group]
+    later = by_key[~new_group]
+    lead = first[~new_group]
+    if len(later):
+        if np.any(lengths[later] != lengths[lead]):
+            return _verbatim_by_dict(tokens, starts, stops)  # a hash collision: the slow way
+        a = tokens[concat_ranges(starts[later], stops[later])]
+        b = tokens[concat_ranges(starts[lead], stops[lead])]
+        if not np.array_equal(a, b):
+            return _verbatim_by_dict(tokens, starts, stops)
     text_order = np.argsort(first_of_group, kind="stable")
     text_of_group = np.empty(len(text_order), dtype=np.int64)
     text_of_group[text_order] = np.arange(len(text_order))

@@ -100,11 +100,21 @@ def period_buckets(entries: Sequence[Entry], settings: ReconcileSettings) -> lis
     )
     buckets: list[Bucket] = []
     active: list[Bucket] = []
+    reach = 1 - settings.same_period_overlap
     for e in dated:
         start, end = e.scaled.start, e.scaled.end
         assert start is not None and end is not None
-        # Entries come in order of start: a bucket that ended before this one starts is done.
-        active = [b for b in active if b.end is not None and b.end >= start]
+        # Entries come in order of start: a bucket is done once it has ended, or once it started
+        # so long ago that no later period can cover `same_period_overlap` of it (an overlap
+        # with a bucket that starts first is at most its length less the days since it started).
+        active = [
+            b
+            for b in active
+            if b.end is not None
+            and b.end >= start
+            and b.start is not None
+            and (start - b.start).days <= reach * ((b.end - b.start).days + 1)
+        ]
         best, best_share = None, 0.0
         for b in active:
             assert b.start is not None and b.end is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from headcount.narratives import Document, default_settings, find_narratives
 
 
@@ -108,3 +110,15 @@ def test_verbatim_units_by_hash_equal_the_exact_grouping() -> None:
         assert all(np.array_equal(x, y) for x, y in zip(fast, exact, strict=True))
         repeats += len(lengths) - len(fast[0])
     assert repeats > 100  # the tables were full of repeats, and they were found
+
+
+def test_a_hash_collision_falls_back_to_the_exact_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from headcount.narratives import talking_points
+
+    tokens = np.array([1, 2, 3, 1, 2, 3, 4, 5, 6], dtype=np.int32)
+    starts, stops = np.array([0, 3, 6]), np.array([3, 6, 9])
+    monkeypatch.setattr(talking_points, "_sequence_keys", lambda *_: np.zeros(3, dtype=np.uint64))
+    first, order, occ_start = talking_points._verbatim(tokens, starts, stops)
+    assert first.tolist() == [0, 2] and order.tolist() == [0, 1, 2] and occ_start.tolist() == [0, 2, 3]
