@@ -19,8 +19,8 @@ each (~2 KB, a wire story), carrying:
 Then, in a fresh process pinned to one core (so peak memory is its own), the work of
 ``headcount report`` without the HTML: read the claims, read the articles, find republications and
 talking points (``find_narratives``), and cross-check every series (``compare``); the HTML itself
-is timed apart, with ``--html``. Target (issue 4): under 30 s of CPU and 2 GB at 100,000 claims, growing no worse than
-n log n.
+is timed apart, with ``--html``. Target (issue 4): under 30 s of CPU and 2 GB at 100,000 claims,
+growing no worse than n log n.
 """
 
 from __future__ import annotations
@@ -531,7 +531,7 @@ def main() -> None:
         print(" ".join(cells), flush=True)
     if len(rows) < 2:
         return
-    print("\ngrowth (CPU time t ~ n^k; n log n from 12,500 to 100,000 is k ~ 1.2):")
+    print("\ngrowth (CPU time t ~ n^k; n log n between these sizes is k ~ 1.1):")
     for a, b in itertools.pairwise(rows):
         n1, n2 = a["claims"], b["claims"]
         k = {
