@@ -504,6 +504,9 @@ class Writer:
                     # group's claims costs a third of a statement per claim.
                     conn.execute(_INSERT_CLAIMS, claim_rows)
         except SQLAlchemyError as exc:
+            # Also the way out of a deadlock: two ingests inserting the same bodies in opposite
+            # orders on PostgreSQL wait on each other's unique key until the server aborts one.
+            # Rows stay in reading order (ids are the ledger's order), so it can happen.
             log.info("storing %d articles together failed (%s); storing them one by one", len(batch), exc)
             return [
                 self._add_or_error(article, found, extractor=extractor, reextract=reextract)
