@@ -172,6 +172,14 @@ def candidate_pairs(sigs: np.ndarray, threshold: float, num_perm: int, max_bucke
         starts = np.concatenate(([0], cuts))
         sizes = np.diff(np.concatenate((starts, [n])))
         size = np.repeat(sizes, sizes)  # the size of each row's bucket
+        # Most rows are alone in their bucket: the pairing steps run over the others only.
+        shared = size > 1
+        order, group, size = order[shared], group[shared], size[shared]
+        starts = np.searchsorted(np.flatnonzero(shared), starts[sizes > 1])
+        sizes = sizes[sizes > 1]
+        n = len(order)
+        if n < 2:
+            continue
         for d in range(1, max(2, min(max_bucket, int(sizes.max())))):
             same = group[d:] == group[:-d]
             if d > 1:
