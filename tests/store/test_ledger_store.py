@@ -244,3 +244,19 @@ def test_an_unexpected_store_error_stops_the_ingest(
     with pytest.raises(RuntimeError, match="went away"):
         _ingest(ledger, sample_paths)
     assert ledger.counts()["articles"] == 0
+
+
+def test_an_ingest_commits_articles_in_groups(ledger, make_variants) -> None:
+    """What keeps storing cheap: new articles go in a group at a time, not one commit each
+    (the bound is loose: a group closes early when extraction is slow)."""
+    from sqlalchemy import event
+
+    paths = make_variants(40)
+    commits: list[int] = []
+    event.listen(ledger.engine, "commit", lambda conn: commits.append(1))
+    summary = _ingest(ledger, paths)
+    assert summary.new == len(paths) and summary.rejections == ()
+    # The run's own rows (start, finish) and at least two groups; never one commit per article.
+    assert 4 <= len(commits) <= 12, f"{len(commits)} commits for {len(paths)} articles"
+    assert ledger.counts()["articles"] == len(paths)
+    assert ledger.check() == []
