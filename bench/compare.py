@@ -225,6 +225,8 @@ class Generator:
         day = self.start + timedelta(days=int(rng.integers(0, self.days)))
         noise = float(rng.lognormal(0, 0.35))
         kind, per, bound = "count", None, "exact"
+        start: date | None
+        end: date | None
         r = rng.random()
         if r < 0.4:  # a month
             start = day.replace(day=1)

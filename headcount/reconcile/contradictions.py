@@ -267,7 +267,7 @@ def find_contradictions(
         merged.setdefault((a.ref, set_of.get(b.ref, b.ref)), []).append((a, b, gap))
     for cases in merged.values():
         # The strongest case (the first of equals), the others listed with it.
-        best, others = cases[0], []
+        best, others = cases[0], list[str]()
         for case in cases[1:]:
             if case[2] > best[2]:
                 others = [best[1].ref, *others]

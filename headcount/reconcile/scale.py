@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from headcount.model import LedgerClaim
 from headcount.reconcile.records import Interval, Scaled, fmt
@@ -93,7 +94,13 @@ def scale_claim(record: LedgerClaim, settings: ReconcileSettings | None = None) 
     settings = settings or default_settings()
     c = record.claim
     value = _value(record)
-    off = {"metric": c.metric, "side": c.side, "per_month": None, "total": None, "months": None}
+    off: dict[str, Any] = {
+        "metric": c.metric,
+        "side": c.side,
+        "per_month": None,
+        "total": None,
+        "months": None,
+    }
     if c.kind == "change":
         return Scaled(
             basis="change",
@@ -346,10 +353,10 @@ def scale_claims(
             if whole_metric is None:
                 continue
             whole = _whole_of(part_value, share_value)
-            shares = [v for v in (share_value.high, share_value.low) if v is not None]
+            percents = [v for v in (share_value.high, share_value.low) if v is not None]
             note = (
                 f"{p.figure} (#{partner.id}) is {s.figure} of the whole, so the whole ({whole_metric}) is "
-                f"{whole.text()} ({part_value.text()} ÷ {' to '.join(fmt(v) + '%' for v in shares)})"
+                f"{whole.text()} ({part_value.text()} ÷ {' to '.join(fmt(v) + '%' for v in percents)})"
             )
             derived.append(
                 (

@@ -24,6 +24,7 @@ def _figure(chart: Chart):  # type: ignore[no-untyped-def]
 
     matplotlib.use("Agg")  # files only: never a window
     import matplotlib.dates as mdates
+    from matplotlib.artist import Artist
     from matplotlib.colors import to_rgba
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -85,7 +86,7 @@ def _figure(chart: Chart):  # type: ignore[no-untyped-def]
     ax.set_title(chart.title, loc="left", fontsize=12, fontweight="bold")
     ax.grid(axis="y", color="#eeece6")
     ax.spines[["top", "right"]].set_visible(False)
-    handles = [
+    handles: list[Artist] = [
         Patch(facecolor=COLOURS[a], label=AFFILIATION_LABELS[a]) for a, _ in chart.legend if a in COLOURS
     ]
     if chart.hedged:

@@ -194,7 +194,7 @@ def time_ticks(x_min: date, x_max: date) -> tuple[tuple[date, str], ...]:
         first = _add_months(first, 1)
     while (first.month - 1) % step and step <= 12:
         first = _add_months(first, 1)
-    ticks = []
+    ticks: list[tuple[date, str]] = []
     d = first
     while d <= x_max:
         label = str(d.year) if step >= 12 or d.month == 1 else f"{MONTHS[d.month - 1]} {d.year}"
