@@ -15,6 +15,7 @@ finds republished copies among their articles, so that corroboration counts a co
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections import defaultdict
@@ -212,7 +213,13 @@ def compare_ledger(
 
     Republished copies among the claims' articles are found first (``copies`` given: used as is).
     """
-    records = list(ledger.iter_claims(metric=metric or None, side=side or None))
+    settings = settings or default_settings()
+    wanted = [metric] if isinstance(metric, str) else list(metric or [])
+    # A share of another metric can imply a figure of a wanted one (returns under amnesty, "less
+    # than 10% of the deserters", imply the number of deserters): read those claims too.
+    parts = [m for m, whole in settings.share_base.items() if whole in wanted and m not in wanted]
+    read = [*wanted, *parts] or None
+    records = list(ledger.iter_claims(metric=read, side=side or None))
     records = [r for r in records if in_window(r, since, until)]
     if copies is None:
         from headcount.narratives import find_republications
@@ -220,7 +227,14 @@ def compare_ledger(
 
         ids = sorted({r.article_id for r in records})
         copies = find_republications(iter_documents(ledger, ids)).copy_of if ids else {}
-    return compare(records, registry=registry, settings=settings, copies=copies)
+    comparison = compare(records, registry=registry, settings=settings, copies=copies)
+    if not parts:
+        return comparison
+    return dataclasses.replace(
+        comparison,
+        series=tuple(s for s in comparison.series if s.metric in wanted),
+        warnings=tuple(w for w in comparison.warnings if w.metric in wanted),
+    )
 
 
 __all__ = ["SIDE_LABELS", "compare", "compare_ledger", "in_window", "metric_label", "related_metrics"]

@@ -111,3 +111,16 @@ def test_the_seed_narratives_from_the_ledger(seeded) -> None:  # type: ignore[no
     docs = {a.id: a.article.doc[:3] for a in seeded.articles()}
     assert any(sorted(docs[p.article_id] for p in t.passages) == ["000", "003"] for t in found.talking_points)
     assert all({docs[p.article_id] for p in t.passages} <= {"000", "003"} for t in found.talking_points)
+
+
+def test_a_filtered_series_keeps_the_whole_a_share_of_another_metric_implies(seeded) -> None:  # type: ignore[no-untyped-def]
+    """002: 29,000 returned under the amnesty, "less than 10% of the deserters": asked for
+    desertion alone, the series still shows the over 290,000 deserters this implies."""
+    comparison = compare_ledger(seeded, metric="desertion", side="ukraine")
+    assert [(s.metric, s.side) for s in comparison.series] == [("desertion", "ukraine")]
+    implied = [e for e in comparison.series[0].entries if e.record.claim.metric == "amnesty_return"]
+    assert len(implied) == 1
+    total = implied[0].scaled.total
+    assert total is not None and total.low == pytest.approx(290000) and total.high is None
+    everything = compare_ledger(seeded).get("desertion", "ukraine")
+    assert everything is not None and len(everything.entries) == len(comparison.series[0].entries)
