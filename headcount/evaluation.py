@@ -196,26 +196,34 @@ def score_spans(
         except InputError:
             continue
         gold_claims = gold.get(path.name, [])
-        spans = [s for s in _gold_spans(article.body, gold_claims, path.name, Report()) if s]
+        spans = _gold_spans(article.body, gold_claims, path.name, Report())
         found = finder(article)
         out.gold += len(gold_claims)
         out.predicted += len(found)
-        pairs = sorted(
-            (
-                (min(g[1], f[1]) - max(g[0], f[0]), gi, fi)
-                for gi, g in enumerate(spans)
-                for fi, f in enumerate(found)
-                if min(g[1], f[1]) > max(g[0], f[0])
-            ),
-            reverse=True,
-        )
-        used_g: set[int] = set()
-        used_f: set[int] = set()
-        for _o, gi, fi in pairs:
-            if gi not in used_g and fi not in used_f:
-                used_g.add(gi)
-                used_f.add(fi)
-        out.matched += len(used_g)
+        out.matched += len(match_spans(spans, found))
+    return out
+
+
+def match_spans(gold: list[tuple[int, int] | None], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(gold index, found index) pairs: spans that overlap, one to one, largest overlap first."""
+    pairs = sorted(
+        (
+            (min(g[1], f[1]) - max(g[0], f[0]), gi, fi)
+            for gi, g in enumerate(gold)
+            if g is not None
+            for fi, f in enumerate(found)
+            if min(g[1], f[1]) > max(g[0], f[0])
+        ),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_f: set[int] = set()
+    out = []
+    for _overlap, gi, fi in pairs:
+        if gi not in used_g and fi not in used_f:
+            used_g.add(gi)
+            used_f.add(fi)
+            out.append((gi, fi))
     return out
 
 
@@ -253,24 +261,9 @@ def _score(
     predicted: list[Claim],
     report: Report,
 ) -> None:
-    pairs = []
-    for gi, span in enumerate(spans):
-        if span is None:
-            continue
-        for pi, c in enumerate(predicted):
-            overlap = min(span[1], c.end) - max(span[0], c.start)
-            if overlap > 0:
-                pairs.append((overlap, gi, pi))
-    pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    matches = []
-    for _overlap, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        matches.append((gi, pi))
+    matches = match_spans(spans, [(c.start, c.end) for c in predicted])
+    used_g = {gi for gi, _ in matches}
+    used_p = {pi for _, pi in matches}
     report.matched += len(matches)
     for gi, pi in matches:
         g, c = gold_claims[gi], predicted[pi].to_schema()
