@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from headcount import errors
 from headcount.errors import StoreError
 from headcount.store.engine import display_url, write_connection
+from headcount.store.ledger import start_run
 from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
 
 log = logging.getLogger(__name__)
@@ -140,21 +141,7 @@ class BulkLoader:
 
     def start_run(self, sources: Iterable[str], extractor: str) -> int:
         """An ``ingest_runs`` row for this load, as an ingest records its run."""
-        with write_connection(self.engine) as conn, conn.begin():
-            return conn.execute(
-                insert(ingest_runs)
-                .values(
-                    started_at=datetime.now(UTC),
-                    extractor=extractor,
-                    sources=json.dumps(list(sources), ensure_ascii=False),
-                    articles_new=0,
-                    articles_unchanged=0,
-                    articles_reextracted=0,
-                    claims_stored=0,
-                    rejected=0,
-                )
-                .returning(ingest_runs.c.id)
-            ).scalar_one()
+        return start_run(self.engine, sources, extractor)
 
     def finish_run(self, run_id: int, *, new: int, unchanged: int, claims_stored: int, rejected: int) -> None:
         with write_connection(self.engine) as conn, conn.begin():

@@ -70,6 +70,25 @@ class Records(list[Any]):
         return frame
 
 
+def start_run(engine: Engine, sources: Iterable[str], extractor: str) -> int:
+    """An ``ingest_runs`` row for an ingest or a batch load starting now; its id."""
+    with write_connection(engine) as conn, conn.begin():
+        return conn.execute(
+            insert(ingest_runs)
+            .values(
+                started_at=datetime.now(UTC),
+                extractor=extractor,
+                sources=json.dumps(list(sources), ensure_ascii=False),
+                articles_new=0,
+                articles_unchanged=0,
+                articles_reextracted=0,
+                claims_stored=0,
+                rejected=0,
+            )
+            .returning(ingest_runs.c.id)
+        ).scalar_one()
+
+
 class Ledger:
     """A ledger database: store extraction results, query claims and articles.
 
@@ -128,21 +147,7 @@ class Ledger:
 
     def start_run(self, sources: Iterable[str], extractor: str) -> int:
         """Record the start of an ingest; returns its run id."""
-        with write_connection(self.engine) as conn, conn.begin():
-            return conn.execute(
-                insert(ingest_runs)
-                .values(
-                    started_at=datetime.now(UTC),
-                    extractor=extractor,
-                    sources=json.dumps(list(sources), ensure_ascii=False),
-                    articles_new=0,
-                    articles_unchanged=0,
-                    articles_reextracted=0,
-                    claims_stored=0,
-                    rejected=0,
-                )
-                .returning(ingest_runs.c.id)
-            ).scalar_one()
+        return start_run(self.engine, sources, extractor)
 
     def finish_run(self, run_id: int, summary: IngestSummary) -> None:
         """Record what an ingest did and the inputs it rejected."""
