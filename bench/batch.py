@@ -26,17 +26,17 @@ import io
 import json
 import math
 import random
-import re
 import shutil
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from corpus import vary_numbers  # bench/corpus.py (the scripts run from bench/)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 OUTLETS = ["Sample Wire", "Example Gazette", "Demo Daily", "Test Tribune", "Placeholder Post", "Mock Herald"]
-_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
 SHARD = 5_000
 
 #: CC-NEWS, one day (assumptions; docs/cluster.md explains them): Common Crawl's news crawl
@@ -62,15 +62,7 @@ def _texts() -> list[tuple[dict[str, str], str]]:
 
 
 def _vary_body(body: str, i: int, rng: random.Random) -> str:
-    def scale(match: re.Match[str]) -> str:
-        raw = match.group(0)
-        value = int(raw.replace(",", ""))
-        if 1990 <= value <= 2030:  # a year: periods depend on it
-            return raw
-        varied = max(2, int(value * rng.uniform(0.5, 1.5)))
-        return f"{varied:,}" if "," in raw else str(varied)
-
-    paragraphs = [p for p in _NUMBER.sub(scale, body).split("\n\n") if p.strip()]
+    paragraphs = [p for p in vary_numbers(body, rng).split("\n\n") if p.strip()]
     if len(paragraphs) > 3:  # the headline and lead stay first; the rest is reordered
         middle = paragraphs[2:]
         rng.shuffle(middle)

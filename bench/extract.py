@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -35,11 +34,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from corpus import vary_numbers  # bench/corpus.py (the scripts run from bench/)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 DEV = ROOT / "tests" / "data" / "dev"
-_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
-_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def _texts(kind: str = "dense") -> list[tuple[date, str]]:
@@ -58,19 +57,6 @@ def _texts(kind: str = "dense") -> list[tuple[date, str]]:
     return out
 
 
-def _vary(body: str, rng: random.Random) -> str:
-    """The body with its counts changed (years kept), so that every article is distinct."""
-
-    def repl(m: re.Match[str]) -> str:
-        digits = m.group(0).replace(",", "")
-        if _YEAR.match(digits):
-            return m.group(0)
-        n = max(10, int(int(digits) * rng.uniform(0.7, 1.3)))
-        return f"{n:,}" if "," in m.group(0) else str(n)
-
-    return _NUMBER.sub(repl, body)
-
-
 def corpus(count: int, kind: str = "dense", seed: int = 7) -> list[str]:
     """``count`` article files (front matter + body) of 3–6 KB."""
     rng = random.Random(seed)
@@ -80,7 +66,7 @@ def corpus(count: int, kind: str = "dense", seed: int = 7) -> list[str]:
         parts: list[str] = []
         published, _ = rng.choice(texts)
         while sum(map(len, parts)) < (1 if kind == "typical" else 3_000):
-            parts.append(_vary(rng.choice(texts)[1], rng))
+            parts.append(vary_numbers(rng.choice(texts)[1], rng))
         body = "\n\n".join(parts)[:6_000]
         published += timedelta(days=rng.randrange(0, 30))
         out.append(
@@ -95,7 +81,7 @@ def long_article(size: int, seed: int = 11) -> str:
     parts: list[str] = []
     total = 0
     while total < size:
-        parts.append(_vary(rng.choice(texts)[1], rng))
+        parts.append(vary_numbers(rng.choice(texts)[1], rng))
         total += len(parts[-1]) + 2
     body = "\n\n".join(parts)[:size]
     return f"---\noutlet: Bench Wire\npublished: 2025-03-01\nlanguage: en\n---\n{body}\n"

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -33,27 +32,20 @@ import time
 import uuid
 from pathlib import Path
 
+from corpus import vary_numbers  # bench/corpus.py (the scripts run from bench/)
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test?application_name=headcount-bench"
 ROW = "{:>8}  {:<10} {:>7} {:>6} {:>7} {:>7} {:>8} {:>6} {:>8} {:>11} {:>7}"
 OUTLETS = ["Sample Wire", "Example Gazette", "Demo Daily", "Test Tribune", "Placeholder Post"]
-_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
 
 
 def _variant(text: str, i: int, rng: random.Random) -> dict[str, str]:
     header, body = text.split("---\n", 2)[1:]
     meta = dict(line.split(": ", 1) for line in header.strip().splitlines() if ": " in line)
 
-    def scale(match: re.Match[str]) -> str:
-        raw = match.group(0)
-        value = int(raw.replace(",", ""))
-        if 1990 <= value <= 2030:  # a year: keep it, periods depend on it
-            return raw
-        varied = max(2, int(value * rng.uniform(0.5, 1.5)))
-        return f"{varied:,}" if "," in raw else str(varied)
-
     body = (
-        _NUMBER.sub(scale, body).rstrip("\n")
+        vary_numbers(body, rng).rstrip("\n")
         + f"\n\nBench copy {i:x}, filed by the {rng.choice(OUTLETS)} desk.\n"
     )
     year = int(meta.get("published", "2025-01-01")[:4])
