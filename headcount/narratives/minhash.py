@@ -145,11 +145,37 @@ def _band_groups(sigs: np.ndarray, threshold: float, num_perm: int) -> Iterator[
     b, r = bands(threshold, num_perm)
     keys = band_keys(sigs, b, r)
     for k in range(b):
-        column = keys[:, k]
-        order = np.argsort(column, kind="stable")
-        ordered = column[order]
-        group = np.concatenate(([0], np.cumsum(ordered[1:] != ordered[:-1])))
-        yield order, group
+        yield _grouped(keys[:, k])
+
+
+def _grouped(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows in order of their key, ascending within a key, and a group number per row.
+
+    The row number is packed into the low bits of its key and the packed values sorted once:
+    a plain sort of 600,000 integers takes 5 ms where a stable argsort takes 57 (21 bands of
+    sentences and 9 of articles). Keys equal in their high bits but not in full are unlikely
+    (two in a trillion per pair at 50,000 articles); when any are, the band is sorted the slow,
+    exact way.
+    """
+    n = len(column)
+    bits = max(1, (n - 1).bit_length())
+    if n < 2 or bits > 40:
+        return _grouped_stable(column)
+    shift = np.uint64(bits)
+    ordered = np.sort((column >> shift << shift) | np.arange(n, dtype=np.uint64))
+    order = (ordered & np.uint64((1 << bits) - 1)).astype(np.int64)
+    full = column[order]
+    high = ordered >> shift
+    same_high = high[1:] == high[:-1]
+    if np.any(same_high & (full[1:] != full[:-1])):
+        return _grouped_stable(column)
+    return order, np.concatenate(([0], np.cumsum(~same_high)))
+
+
+def _grouped_stable(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(column, kind="stable")
+    ordered = column[order]
+    return order, np.concatenate(([0], np.cumsum(ordered[1:] != ordered[:-1])))
 
 
 def candidate_pairs(sigs: np.ndarray, threshold: float, num_perm: int, max_bucket: int) -> np.ndarray:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -73,6 +75,104 @@ def compare_prepared(a: Prepared, b: Prepared, k: int) -> Match:
     shared = min(_shared(a, b.gram_set, k), _shared(b, a.gram_set, k))
     smaller = min(len(a.content), len(b.content))
     return Match(shared, shared / smaller if smaller else 0.0)
+
+
+#: Words of both sides handled per numpy step in :func:`compare_many` (~40 bytes each at the peak).
+_BLOCK_WORDS = 4_000_000
+
+
+def compare_many(
+    tokens: np.ndarray,
+    content: np.ndarray,
+    a: tuple[np.ndarray, np.ndarray],
+    b: tuple[np.ndarray, np.ndarray],
+    k: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`compare_prepared` for many pairs at once, in numpy: ``(shared, score)`` per pair.
+
+    Pair ``i`` compares ``tokens[a[0][i]:a[1][i]]`` with ``tokens[b[0][i]:b[1][i]]`` (word ids);
+    ``content[w]`` says whether word id ``w`` counts. A ``k``-word run is a 64-bit hash of its
+    ids and its pair's number, so one sort finds, for all pairs at once, which runs of one side
+    occur in the other (a pair checked in Python cost ~15 µs; a corpus of 50,000 articles has
+    300,000 to check). Two different runs of one pair would have to share a 64-bit hash to
+    change a result.
+    """
+    n = len(a[0])
+    shared = np.zeros(n, dtype=np.int64)
+    score = np.zeros(n, dtype=np.float64)
+    lengths = (a[1] - a[0]) + (b[1] - b[0])
+    ends = np.cumsum(lengths)
+    i = 0
+    while i < n:
+        base = int(ends[i - 1]) if i else 0
+        j = max(i + 1, int(np.searchsorted(ends, base + _BLOCK_WORDS, side="right")))
+        sa, sb = (a[0][i:j], a[1][i:j]), (b[0][i:j], b[1][i:j])
+        grams_a, grams_b = _run_keys(tokens, *sa, k), _run_keys(tokens, *sb, k)
+        on_a, size_a = _shared_counts(tokens, content, *sa, grams_a, grams_b[0], k)
+        on_b, size_b = _shared_counts(tokens, content, *sb, grams_b, grams_a[0], k)
+        both = np.minimum(on_a, on_b)
+        smaller = np.minimum(size_a, size_b)
+        shared[i:j] = both
+        score[i:j] = np.divide(both, smaller, out=np.zeros(j - i), where=smaller > 0)
+        i = j
+    return shared, score
+
+
+def _run_keys(
+    tokens: np.ndarray, starts: np.ndarray, stops: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of each ``k``-word run of each span (mixed with the span's number), and where each
+    run starts counted from its span's start."""
+    from headcount.narratives.text import concat_ranges
+
+    count = np.maximum(stops - starts - k + 1, 0)
+    positions = concat_ranges(starts, starts + count)
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64), count)
+    with np.errstate(over="ignore"):
+        acc = owner.astype(np.uint64) * np.uint64(0xD6E8FEB86659FD93) + np.uint64(0x9E3779B97F4A7C15)
+        for step in range(k):
+            acc ^= tokens[positions + step].astype(np.uint64)
+            acc *= np.uint64(0xBF58476D1CE4E5B9)
+            acc ^= acc >> np.uint64(31)
+    return acc, positions - starts[owner]
+
+
+def _shared_counts(
+    tokens: np.ndarray,
+    content: np.ndarray,
+    starts: np.ndarray,
+    stops: np.ndarray,
+    mine: tuple[np.ndarray, np.ndarray],
+    other: np.ndarray,
+    k: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per span: its content words lying in a run the other side also has, and its content words."""
+    from headcount.narratives.text import concat_ranges
+
+    keys, offsets = mine
+    hit = np.zeros(len(keys), dtype=np.bool_)
+    if len(other) and len(keys):
+        found = np.sort(other)
+        # Looked up in sorted order: a binary search per key in random order misses the cache
+        # at every step (measured 2.4 s against 0.5 s, sort included, for 6 million runs).
+        order = np.argsort(keys)
+        ordered = keys[order]
+        at = np.minimum(np.searchsorted(found, ordered), len(found) - 1)
+        hit[order] = found[at] == ordered
+    lengths = stops - starts
+    first = np.concatenate(([0], np.cumsum(lengths)[:-1]))  # each span's first word, flattened
+    count = np.maximum(lengths - k + 1, 0)
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64), count)
+    begin = first[owner][hit] + offsets[hit]  # the first word of each shared run, flattened
+    total = int(lengths.sum())
+    edges = np.bincount(begin, minlength=total + 1) - np.bincount(begin + k, minlength=total + 1)
+    covered = np.cumsum(edges[:total]) > 0
+    counts = content[tokens[concat_ranges(starts, stops)]]
+    word_owner = np.repeat(np.arange(len(starts), dtype=np.int64), lengths)
+    n = len(starts)
+    on = np.bincount(word_owner, weights=covered & counts, minlength=n).astype(np.int64)
+    size = np.bincount(word_owner, weights=counts, minlength=n).astype(np.int64)
+    return on, size
 
 
 def compare_words(a: Sequence[int], b: Sequence[int], stop: Collection[int], min_run: int) -> Match:

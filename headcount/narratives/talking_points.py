@@ -9,7 +9,8 @@ The stages, over every sentence of every article that is not itself a republishe
    ``max_df`` of the articles of a large corpus), banded with datasketch's LSH parameters for
    ``threshold``; pairs whose signatures estimate a Jaccard similarity under ``min_estimate``
    are dropped before the check.
-4. **Check**: a pair is kept when it shares phrasing, not only vocabulary (``similarity``).
+4. **Check**: a pair is kept when it shares phrasing, not only vocabulary (``similarity``);
+   all candidates are checked at once in numpy (``similarity.compare_many``).
 5. **Passages**: from each kept pair, a neighbouring sentence joins when it shares at least
    ``extend_min`` content words in runs with the other side's neighbourhood, so a reworded
    paragraph comes out whole.
@@ -39,7 +40,7 @@ from headcount.narratives.minhash import (
 )
 from headcount.narratives.records import Passage, TalkingPoint
 from headcount.narratives.settings import NarrativeSettings
-from headcount.narratives.similarity import Match, Prepared, compare_prepared, grams, marked_in
+from headcount.narratives.similarity import Match, Prepared, compare_many, compare_prepared, grams, marked_in
 from headcount.narratives.text import Corpus, concat_ranges, plain, word_spans
 
 log = logging.getLogger(__name__)
@@ -159,21 +160,21 @@ def find_talking_points(
         len(pairs),
     )
 
-    # 4-5. Check each candidate; grow passages from the pairs kept.
-    checked = 0
+    # 4-5. Check every candidate at once; grow passages from the pairs kept, in order.
+    a, b = _occurrence_pairs(pairs, order, occ_start, unit_doc, occurrences)
+    valid = np.flatnonzero(a >= 0)
+    a, b = a[valid], b[valid]
+    checked = len(a)
+    shared, score = compare_many(
+        corpus.tokens, ~stop, (tok_start[a], tok_stop[a]), (tok_start[b], tok_stop[b]), settings.min_run
+    )
+    kept = np.flatnonzero((shared >= settings.min_shared) & (score >= settings.min_score))
     units = _Prepared(words_of, doc_of, stop_ids, settings.min_run)
-    for i, j in pairs.tolist():
-        a, b = _pair(occurrences(i), occurrences(j), doc_of)
-        if a is None or b is None:
-            continue
-        checked += 1
-        match = compare_prepared(units.unit(a), units.unit(b), settings.min_run)
-        if match.shared < settings.min_shared or match.score < settings.min_score:
-            continue
-        links.union(a, b)
-        links.scores.append((a, match.score))
-        _extend(a, b, doc_of, units, settings, links)
-        _extend(b, a, doc_of, units, settings, links)
+    for x, y, s in zip(a[kept].tolist(), b[kept].tolist(), score[kept].tolist(), strict=True):
+        links.union(x, y)
+        links.scores.append((x, s))
+        _extend(x, y, doc_of, units, settings, links)
+        _extend(y, x, doc_of, units, settings, links)
     log.info("narratives: %d pairs checked", checked)
     return _clusters(corpus, links, unit_doc, unit_first, unit_last, copy_of, settings)
 
@@ -323,6 +324,26 @@ def _frequent(corpus: Corpus, docs: list[int], max_df: float) -> np.ndarray:
         pairs = distinct(owner << 32 | corpus.tokens[positions].astype(np.int64))  # (doc, word) once
         counts += np.bincount((pairs & 0xFFFFFFFF).astype(np.int64), minlength=len(counts))
     return counts > max_df * len(docs)
+
+
+def _occurrence_pairs(
+    pairs: np.ndarray,
+    order: np.ndarray,
+    occ_start: np.ndarray,
+    unit_doc: np.ndarray,
+    occurrences: Callable[[int], list[int]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair of distinct texts, an occurrence of each in two different articles (units;
+    -1 where there is none): the first occurrences, unless they share an article."""
+    if not len(pairs):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    first = order[occ_start[:-1]]
+    a, b = first[pairs[:, 0]].copy(), first[pairs[:, 1]].copy()
+    doc_of = unit_doc.tolist()
+    for x in np.flatnonzero(unit_doc[a] == unit_doc[b]).tolist():
+        u, v = _pair(occurrences(int(pairs[x, 0])), occurrences(int(pairs[x, 1])), doc_of)
+        a[x], b[x] = (-1, -1) if u is None or v is None else (u, v)
+    return a, b
 
 
 def _pair(us: list[int], vs: list[int], doc_of: list[int]) -> tuple[int | None, int | None]:
