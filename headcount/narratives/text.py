@@ -50,15 +50,19 @@ _WORD_OR_MARK = re.compile(WORD.pattern + "|" + _MARK)
 #: The same on lower-cased ASCII text, where it finds the same words a quarter faster (no Unicode
 #: categories to look up): most news text in English is plain ASCII once quotes are plain.
 _ASCII_WORD_OR_MARK = re.compile(r"[a-z]+(?:'[a-z]+)*|[0-9](?:[0-9,.]*[0-9])?|" + _MARK)
-#: A line end, or a sentence end: a stop, closing quotes, spaces (not a line end), then a capital,
-#: a digit or an opening quote. Lines are split first: a headline has no stop.
-_CUT = re.compile(r"\n|(?<=[.!?…])([\"')\]]*)[^\S\n]+(?=[\"'(\[]?[^\W_a-zа-яёіїєґ])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|vs|Prof|Rep|Sen)|\b[A-Z])\.$"
+#: Where one sentence ends and the next begins: a line end and the spaces after it (lines are
+#: split first: a headline has no stop), or a stop, closing quotes and spaces (not a line end)
+#: before a capital, a digit or an opening quote. The stop comes first so that the pattern is
+#: tried only where one is (measured: 0.9 s for 50,000 articles against 1.5 s with the stop in a
+#: lookbehind). A few abbreviations ("Mr.", "Gen.", single initials) do not end a sentence;
+#: each lookbehind holds names of one length, as ``re`` requires.
+_CUT = re.compile(
+    r"\n\s*"
+    r"|[.!?…]"
+    r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|Lt|St|Jr|Sr|No|vs)\.)(?<!\b(?:Mrs|Gen|Col|Sgt|Maj|Rep|Sen)\.)"
+    r"(?<!\b(?:Capt|Prof)\.)"
+    r"([\"')\]]*)[^\S\n]+(?=[\"'(\[]?[^\W_a-zа-яёіїєґ])"
 )
-
-#: The longest abbreviation above, with its full stop ("Capt.", "Prof.").
-_ABBREVIATION_REACH = 5
 
 
 def plain(text: str) -> str:
@@ -69,35 +73,28 @@ def plain(text: str) -> str:
 def sentence_spans(body: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``body``, trimmed of surrounding spaces.
 
-    One pass over the whole body (line ends and sentence ends in one pattern), not a pass per
-    line: 750,000 sentences are split in a few seconds.
+    One pass of one pattern over the whole body, which also takes in the spaces after each cut:
+    only spaces before a line end are left to trim. 750,000 sentences are split in about a
+    second.
     """
     out: list[tuple[int, int]] = []
-    cursor = 0
-    for cut in _CUT.finditer(body):
-        at = cut.start()
+    append = out.append
+    cursor = len(body) - len(body.lstrip())
+    for cut in _CUT.finditer(body, cursor):
         closing = cut.group(1)
         if closing is None:  # a line end
-            end = at
-        # Only the last few characters can hold an abbreviation: searching from 0 made long
-        # lines quadratic. (``\b`` still sees the character before the window.)
-        elif _ABBREVIATION.search(body, max(0, at - _ABBREVIATION_REACH), at):
-            continue
+            end = cut.start()
+            while end > cursor and body[end - 1].isspace():
+                end -= 1
         else:
-            end = at + len(closing)
-        _trim(out, body, cursor, end)
+            end = cut.start() + 1 + len(closing)
+        if end > cursor:
+            append((cursor, end))
         cursor = cut.end()
-    _trim(out, body, cursor, len(body))
+    end = len(body.rstrip())
+    if end > cursor:
+        append((cursor, end))
     return iter(out)
-
-
-def _trim(out: list[tuple[int, int]], body: str, start: int, end: int) -> None:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
 
 
 def words(text: str) -> list[str]:

@@ -83,6 +83,30 @@ def test_sentences_split_at_ends_and_line_breaks() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "sentences"),
+    [
+        ("  Indented line.  \r\n\n\n  Next one  \n", ["Indented line.", "Next one"]),
+        (
+            "Capt. Lee and Prof. Ng met Mrs. Ode. St. Louis fell.",
+            ["Capt. Lee and Prof. Ng met Mrs. Ode.", "St. Louis fell."],
+        ),
+        (
+            "It ended... Then 300 left. (Maybe more.) \u00abNo\u00bb",
+            ["It ended...", "Then 300 left.", "(Maybe more.) \u00abNo\u00bb"],
+        ),
+        ('He said "enough."   \nWhat next?! "We go."', ['He said "enough."', "What next?!", '"We go."']),
+        ("lower case after a stop. stays one", ["lower case after a stop. stays one"]),
+        ("Погибли 300 человек. Ещё 20 пропали.", ["Погибли 300 человек.", "Ещё 20 пропали."]),
+        ("   \n \t\n", []),
+    ],
+)
+def test_sentence_ends_spaces_and_abbreviations(body: str, sentences: list[str]) -> None:
+    spans = list(sentence_spans(body))
+    assert [body[s:e] for s, e in spans] == sentences
+    assert all(not body[s].isspace() and not body[e - 1].isspace() for s, e in spans)
+
+
 def test_shingles_hash_the_same_whatever_the_order_texts_come_in() -> None:
     from headcount.narratives import Document
 
