@@ -110,7 +110,8 @@ class Resolver:
         last = links[-1] if links else None
         # "TASS → TASS": the last intermediary (or the claimant) printed it itself.
         same = last is not None and (
-            (actor is not None and last.actor == actor) or name_key(last.name) == name_key(outlet)
+            (actor is not None and (last.actor is actor or last.actor == actor))
+            or name_key(last.name) == name_key(outlet)
         )
         if not same:
             links.append(Link(outlet, actor, "outlet"))

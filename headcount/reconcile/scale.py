@@ -323,7 +323,30 @@ def scale_claims(
     ``derived_from`` names the share and its partner).
     """
     settings = settings or default_settings()
-    out = [(r, scale_claim(r, settings)) for r in records]
+    # Echoes of one figure scale alike: each distinct figure is scaled once (the article's date
+    # counts only where a figure has no end date of its own).
+    memo: dict[tuple[Any, ...], Scaled] = {}
+    out = []
+    for r in records:
+        c = r.claim
+        key = (
+            c.kind,
+            c.per,
+            c.low,
+            c.high,
+            c.bound,
+            c.figure,
+            c.metric,
+            c.side,
+            c.period_start,
+            c.period_end,
+        )
+        if c.period_end is None:
+            key += (r.published,)
+        scaled = memo.get(key)
+        if scaled is None:
+            scaled = memo[key] = scale_claim(r, settings)
+        out.append((r, scaled))
     by_sentence: dict[tuple[int, int], list[LedgerClaim]] = defaultdict(list)
     shares = []
     for r in records:
