@@ -329,7 +329,7 @@ def scale_claims(
     out = []
     for r in records:
         c = r.claim
-        key = (
+        key: tuple[Any, ...] = (
             c.kind,
             c.per,
             c.low,
