@@ -17,6 +17,7 @@ One pass over the claims and one index by value: O(n).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -31,17 +32,23 @@ def find_mixing(records: Sequence[LedgerClaim], settings: ReconcileSettings) -> 
     """Every warning of metric mixing among ``records``."""
     out: list[MixWarning] = []
     by_counted = defaultdict(list)
-    for rule in settings.mixing:
-        by_counted[rule.counted].append(rule)
+    for n, rule in enumerate(settings.mixing):
+        by_counted[rule.counted].append((n, rule))
     metrics_in_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
     for r in records:
         metrics_in_sentence[(r.article_id, r.claim.sentence_start)].add(r.claim.metric)
+    # Echoes of one report share their sentence: each rule reads each distinct sentence once.
+    searched: dict[tuple[int, str], re.Match[str] | None] = {}
     for r in records:
         c = r.claim
-        for rule in by_counted.get(c.metric, ()):
+        for n, rule in by_counted.get(c.metric, ()):
             if rule.source in metrics_in_sentence[(r.article_id, c.sentence_start)]:
                 continue
-            match = rule.words.search(c.quote)
+            key = (n, c.quote)
+            if key in searched:
+                match = searched[key]
+            else:
+                match = searched[key] = rule.words.search(c.quote)
             if match:
                 out.append(
                     MixWarning(

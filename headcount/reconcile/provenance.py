@@ -48,7 +48,8 @@ class Resolver:
         self.registry = registry or default_registry()
         self.settings = settings or default_settings()
         self._actors: dict[str, Actor | None] = {}
-        self._chains: dict[tuple[object, ...], tuple[Link, ...]] = {}
+        self._heads: dict[tuple[str, tuple[str, ...]], tuple[Link, ...]] = {}
+        self._outlets: dict[tuple[str | None, str], tuple[Link, ...]] = {}
 
     def actor(self, name: str | None) -> Actor | None:
         if not name or not name.strip():
@@ -92,29 +93,31 @@ class Resolver:
     def chain(self, record: LedgerClaim) -> tuple[Link, ...]:
         """Claimant → each intermediary → the outlet (or "this article" when it has none)."""
         c = record.claim
-        # Echoes of one report share their chain: each distinct one is resolved once.
-        key = (c.claimant, c.via, record.outlet, None if record.outlet else c.doc)
-        found = self._chains.get(key)
-        if found is None:
-            found = self._chains[key] = self._chain(record)
-        return found
-
-    def _chain(self, record: LedgerClaim) -> tuple[Link, ...]:
-        c = record.claim
-        links = []
-        if not self.is_self(c.claimant):
-            links.append(Link(c.claimant, self.actor(c.claimant), "claimant"))
-        links.extend(Link(v, self.actor(v), "via") for v in c.via)
+        # Echoes of one report share their claimant and intermediaries, and an outlet prints many
+        # reports: each distinct part is resolved once, and a chain is two look-ups.
+        head = self._heads.get((c.claimant, c.via))
+        if head is None:
+            head = self._heads[(c.claimant, c.via)] = self._head(c.claimant, c.via)
         outlet = record.outlet or f"the article ({c.doc})"
-        actor = self.actor(record.outlet)
-        last = links[-1] if links else None
+        tail = self._outlets.get((record.outlet, outlet))
+        if tail is None:
+            tail = self._outlets[(record.outlet, outlet)] = (
+                Link(outlet, self.actor(record.outlet), "outlet"),
+            )
+        last = head[-1] if head else None
         # "TASS → TASS": the last intermediary (or the claimant) printed it itself.
+        actor = tail[0].actor
         same = last is not None and (
             (actor is not None and (last.actor is actor or last.actor == actor))
             or name_key(last.name) == name_key(outlet)
         )
-        if not same:
-            links.append(Link(outlet, actor, "outlet"))
+        return head if same else head + tail
+
+    def _head(self, claimant: str, via: tuple[str, ...]) -> tuple[Link, ...]:
+        links = []
+        if not self.is_self(claimant):
+            links.append(Link(claimant, self.actor(claimant), "claimant"))
+        links.extend(Link(v, self.actor(v), "via") for v in via)
         return tuple(links)
 
     def adversarial(self, origin: Origin, side: str) -> bool:
