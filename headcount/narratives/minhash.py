@@ -190,6 +190,7 @@ def candidate_pairs(sigs: np.ndarray, threshold: float, num_perm: int, max_bucke
     the chain of a large one; the star of a large bucket is added apart.
     """
     parts: list[np.ndarray] = []
+    compacted = 0
     for order, group in _band_groups(sigs, threshold, num_perm):
         n = len(order)
         if n < 2:
@@ -216,9 +217,12 @@ def candidate_pairs(sigs: np.ndarray, threshold: float, num_perm: int, max_bucke
         for s in np.flatnonzero(sizes > max_bucket):
             members = order[starts[s] : starts[s] + sizes[s]]
             parts.append(np.stack((np.full(len(members) - 2, members[0]), members[2:]), axis=1))
-        # Pairs found in earlier bands are dropped as we go, so memory follows distinct pairs.
-        if len(parts) > 1 and sum(len(p) for p in parts) > 4_000_000:
+        # Pairs found in earlier bands are dropped as we go, so memory follows distinct pairs (at
+        # most three times their number: compacting at every band once they pass 4 million
+        # sorted them all again 20 times).
+        if len(parts) > 1 and sum(len(p) for p in parts) > max(4_000_000, 3 * compacted):
             parts = [_distinct_pairs(np.concatenate(parts), len(sigs))]
+            compacted = len(parts[0])
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     return _distinct_pairs(np.concatenate(parts), len(sigs))

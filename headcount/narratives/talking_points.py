@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -496,7 +495,7 @@ def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
     if len(by_text) == 1 and len(passages) > 1:
         only = spans[0]
         marks = marked_in(only, grams([w for _, _, w in only], min_run), min_run)
-        return [replace(p, marks=marks) for p in passages]
+        return [_marked(p, marks) for p in passages]
     # The runs of the first few passages, gathered once: each passage is marked against them.
     against = [grams([w for _, _, w in s], min_run) for s in spans[: MARK_AGAINST + 1]]
     out = []
@@ -504,18 +503,22 @@ def _mark(passages: list[Passage], min_run: int) -> list[Passage]:
         found: set[tuple[Hashable, ...]] = set()
         for x in [x for x in range(len(against)) if x != k][:MARK_AGAINST]:
             found |= against[x]
-        out.append(
-            Passage(
-                article_id=p.article_id,
-                doc=p.doc,
-                outlet=p.outlet,
-                published=p.published,
-                title=p.title,
-                start=p.start,
-                end=p.end,
-                text=p.text,
-                marks=marked_in(spans[k], found, min_run),
-                copies=p.copies,
-            )
-        )
+        out.append(_marked(p, marked_in(spans[k], found, min_run)))
     return out
+
+
+def _marked(p: Passage, marks: tuple[tuple[int, int], ...]) -> Passage:
+    """``p`` with ``marks`` (the constructor, not ``dataclasses.replace``: four times faster, for
+    the ~80,000 passages of a large corpus)."""
+    return Passage(
+        article_id=p.article_id,
+        doc=p.doc,
+        outlet=p.outlet,
+        published=p.published,
+        title=p.title,
+        start=p.start,
+        end=p.end,
+        text=p.text,
+        marks=marks,
+        copies=p.copies,
+    )
