@@ -747,7 +747,7 @@ def _compose(
                 if len(head) > 3 and head in normalise(full.claimant).casefold():
                     return full, full.claimant  # "the commander" cited earlier as the origin
                 if len(head) > 3 and head in normalise(past.speaker or "").casefold():
-                    return past.attribution, past.speaker
+                    return past.attribution, past.speaker or ""
         if e.anaphor and frame is not None:
             return frame.attribution, (
                 frame.speaker
@@ -924,7 +924,7 @@ def _organisation_like(text: str, pats: _Patterns) -> bool:
         return True
     words = text.split()
     return any(w[:1].isupper() for w in words) and (
-        len(words) > 1 or pats.org_words.match(words[0].lower()) or words[0].isupper()
+        len(words) > 1 or bool(pats.org_words.match(words[0].lower())) or words[0].isupper()
     )
 
 

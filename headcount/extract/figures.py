@@ -685,8 +685,8 @@ def _candidates(norm: str, pats: _Patterns) -> list[_Cand]:
         i += 1
 
     out: list[_Cand] = []
-    for c in cands:
-        c = _with_unit(norm, c, pats)
+    for cand in cands:
+        c = _with_unit(norm, cand, pats)
         if c is None:
             continue
         c = _with_bound(norm, c, pats)

@@ -338,19 +338,18 @@ def find_periods(
     pats = patterns(language)
     out: list[Mention] = []
     present = {fam for _s, _e, fams in pats.triggers.finditer(sentence) for fam in fams}
-    year = bool(pats.has_year.search(sentence))
+    has_year = bool(pats.has_year.search(sentence))
     months = "month_name" in present
-    if not present and not year:
+    if not present and not has_year:
         return out
-    comparison = year and bool(pats.comparison.search(sentence))
+    comparison = has_year and bool(pats.comparison.search(sentence))
 
     def add(m: re.Match[str], first: date | None, last: date | None, **kw: object) -> None:
         out.append(Mention(m.start(), m.end(), m.group(0), first, last, **kw))  # type: ignore[arg-type]
 
     for m in pats.fiscal.finditer(sentence) if "fiscal" in present else ():
-        y = int(m.group("year"))
-        y = y if y > 100 else 2000 + y
-        end_year = y
+        written = int(m.group("year"))
+        end_year = written if written > 100 else 2000 + written
         add(
             m,
             date(end_year - 1, pats.fiscal_start_month, 1),
@@ -387,7 +386,7 @@ def find_periods(
         else:
             which = m.group("which").lower()
             q = next((v for rx, v in pats.quarters if rx.match(which)), 4)
-            year = _year_word(m.group("year"), published, pats)  # type: ignore[assignment]
+            year = _year_word(m.group("year"), published, pats)
         if year:
             add(m, date(year, 3 * q - 2, 1), _month_span(year, 3 * q)[1])
         else:
@@ -426,7 +425,7 @@ def find_periods(
         else:
             add(m, None, None)
 
-    for m in pats.year_span.finditer(sentence) if year else ():
+    for m in pats.year_span.finditer(sentence) if has_year else ():
         y1 = int(m.group("y1"))
         y2 = _two_digit_year(m.group("y2"), y1)
         if not y1 < y2 <= y1 + 50:
@@ -443,7 +442,7 @@ def find_periods(
             add(m, date(y1, 1, 1), date(y2, 12, 31))
 
     for m in pats.since.finditer(sentence) if "since" in present else ():
-        first: date | None = None
+        first = None
         ev = next((k[3:] for k, v in m.groupdict().items() if k.startswith("ev_") and v), None)
         if ev:
             first = self_event(pats, ev)
@@ -453,21 +452,18 @@ def find_periods(
             first, _ = resolve_date(m, pats, published, prefix="s_")
         add(m, first, None, open_end=True, scopes_sentence=True)
 
-    if "since" in present and (months or year):
+    if "since" in present and (months or has_year):
         for m in pats.since_clause.finditer(sentence):
             inner = pats.date.search(sentence, m.start(), m.end()) or pats.month_year.search(
                 sentence, m.start(), m.end()
             )
             if inner is None:
                 continue
+            month = None if inner.re is pats.date else _month_of(inner, pats, published)
             first, _ = (
                 resolve_date(inner, pats, published)
                 if inner.re is pats.date
-                else (
-                    _month_span(*_month_of(inner, pats, published))
-                    if _month_of(inner, pats, published)
-                    else (None, None)
-                )
+                else (_month_span(*month) if month else (None, None))
             )
             if first is not None:
                 out.append(
@@ -482,7 +478,7 @@ def find_periods(
                     )
                 )
 
-    for m in pats.cutoff.finditer(sentence) if "cutoff" in present and (months or year) else ():
+    for m in pats.cutoff.finditer(sentence) if "cutoff" in present and (months or has_year) else ():
         _, last = resolve_date(m, pats, published, prefix="c_")
         if last is not None:
             add(m, None, last, scopes_sentence=True)
@@ -523,12 +519,12 @@ def find_periods(
             add(m, *_month_span(y, mon))
         else:
             add(m, None, None)
-    for m in pats.date.finditer(sentence) if months or year else ():
+    for m in pats.date.finditer(sentence) if months or has_year else ():
         if m.group("day") or m.group("day2") or m.group("iso"):
             first, last = resolve_date(m, pats, published)
             add(m, first, last)
 
-    for m in pats.year.finditer(sentence) if year else ():
+    for m in pats.year.finditer(sentence) if has_year else ():
         if not pats.year_needs_prep.match(m.group(0)) and not re.search(
             r"(?:\bin|\bof)\s+$", sentence[max(0, m.start() - 4) : m.start()]
         ):
