@@ -219,6 +219,21 @@ def _jsonable(value: Any) -> Any:
 # --- The ledger's records (headcount.store): what queries return, flat enough for a DataFrame.
 
 
+def speaks_of(
+    period_start: date | None, period_end: date | None, published: date | None
+) -> tuple[date | None, date | None]:
+    """The first and last day a claim speaks of: its period; a claim without one speaks of its
+    article's publication date, and a period open at one end runs to (or from) that date.
+
+    One definition for the window of ``headcount compare`` (``reconcile.compare.in_window``) and
+    the ledger's ``span_start``/``span_end`` columns that put that window in SQL. Both ends are
+    None only when the claim has no period and its article no date.
+    """
+    start = period_start or period_end or published
+    end = period_end or published or period_start
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class LedgerClaim:
     """A stored claim: the claim itself, its ledger id, and the article it came from."""

@@ -229,3 +229,25 @@ def dask_client(dask_cluster):  # type: ignore[no-untyped-def]
 
     with Client(dask_cluster) as client:
         yield client
+
+
+def wrong_spans(ledger: object) -> list[tuple[object, ...]]:
+    """The claims whose ``span_start``/``span_end`` are not the days they speak of
+    (``model.speaks_of`` of their period and their stored article's date); empty when all hold."""
+    from sqlalchemy import select
+
+    from headcount.model import speaks_of
+    from headcount.store.tables import articles, claims
+
+    query = select(
+        claims.c.id,
+        claims.c.period_start,
+        claims.c.period_end,
+        articles.c.published,
+        claims.c.span_start,
+        claims.c.span_end,
+    ).select_from(claims.join(articles, claims.c.article_id == articles.c.id))
+    with ledger.engine.connect() as conn:  # type: ignore[attr-defined]
+        rows = [tuple(r) for r in conn.execute(query)]
+    assert rows, "no claims: nothing would be checked"
+    return [r for r in rows if (r[4], r[5]) != speaks_of(r[1], r[2], r[3])]

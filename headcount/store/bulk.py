@@ -21,7 +21,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, column, insert, select, table, update
@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from headcount import errors
 from headcount.errors import StoreError
+from headcount.model import speaks_of
 from headcount.store.engine import display_url, write_connection
 from headcount.store.ledger import start_run
 from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
@@ -89,6 +90,8 @@ _CLAIM_COLUMNS = (
     "sentence_end",
     "extractor",
     "language",
+    "span_start",
+    "span_end",
 )
 
 
@@ -197,8 +200,14 @@ class BulkLoader:
                     )
                     extraction_ids = {article_id: extraction_id for extraction_id, article_id in result}
                 article_of = {a["position"]: ids[a["body_hash"]] for a in stored}
+                published = {a["position"]: a.get("published") for a in stored}
                 claim_rows = [
-                    _claim_row(c, article_of[c["article_position"]], extraction_ids)
+                    _claim_row(
+                        c,
+                        article_of[c["article_position"]],
+                        extraction_ids,
+                        published[c["article_position"]],
+                    )
                     for c in rows.claims
                     if c["article_position"] in article_of
                 ]
@@ -332,7 +341,10 @@ def copy_rows(conn: Any, target: str, rows: Sequence[dict[str, Any]]) -> None:
         _copy(conn, target, tuple(rows[0]), rows)
 
 
-def _claim_row(c: dict[str, Any], article_id: int, extraction_ids: dict[int, int]) -> dict[str, Any]:
+def _claim_row(
+    c: dict[str, Any], article_id: int, extraction_ids: dict[int, int], published: date | None
+) -> dict[str, Any]:
+    span_start, span_end = speaks_of(c["period_start"], c["period_end"], published)
     return {
         "extraction_id": extraction_ids[article_id],
         "article_id": article_id,
@@ -359,6 +371,8 @@ def _claim_row(c: dict[str, Any], article_id: int, extraction_ids: dict[int, int
         "sentence_end": c["sentence_end"],
         "extractor": c["extractor"],
         "language": c["language"],
+        "span_start": span_start,
+        "span_end": span_end,
     }
 
 

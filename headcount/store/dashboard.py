@@ -27,7 +27,7 @@ from sqlalchemy import Engine, and_, column, exists, func, literal_column, or_, 
 from headcount import errors
 from headcount.errors import StoreError
 from headcount.model import METRICS, SIDES, LedgerArticle, LedgerClaim
-from headcount.store.queries import _CLAIM_COLUMNS, _like, article_record, claim_record
+from headcount.store.queries import _CLAIM_COLUMNS, _like, article_record, claim_records, span_window
 from headcount.store.reviews import review_states
 from headcount.store.search import parse_search
 from headcount.store.tables import articles, claims, extractions
@@ -51,7 +51,7 @@ class ClaimFilters:
     claimant: str | None = None
     claimants: tuple[str, ...] | None = None
     outlet: str | None = None
-    since: date | None = None  # the claim's period (else its article's date) reaches since..until
+    since: date | None = None  # the claim speaks of some day of since..until (compare's window)
     until: date | None = None
     hedged: bool | None = None
     state: str | None = None
@@ -102,14 +102,8 @@ def _claims_select(engine: Engine, f: ClaimFilters, columns: Sequence[Any], sort
         query = query.where(claims.c.claimant.in_(list(f.claimants) or [""]))
     if f.outlet:
         query = query.where(articles.c.outlet.ilike(_like(f.outlet), escape="\\"))
-    if f.since is not None:
-        query = query.where(
-            func.coalesce(claims.c.period_end, claims.c.period_start, articles.c.published) >= f.since
-        )
-    if f.until is not None:
-        query = query.where(
-            func.coalesce(claims.c.period_start, claims.c.period_end, articles.c.published) <= f.until
-        )
+    if f.since is not None or f.until is not None:
+        query = query.where(*span_window(f.since, f.until))
     if f.hedged is not None:
         query = query.where(claims.c.hedged.is_(f.hedged))
     if f.article_id is not None:
@@ -165,7 +159,7 @@ def claims_page(
         )
     query = _claims_select(engine, filters, _CLAIM_COLUMNS, sort).offset(offset).limit(limit + 1)
     with engine.connect() as conn:
-        rows = [claim_record(r) for r in conn.execute(query)]
+        rows = list(claim_records(conn.execute(query)))
     return rows[:limit], len(rows) > limit
 
 
@@ -173,8 +167,7 @@ def iter_filtered(engine: Engine, filters: ClaimFilters, *, sort: str = "newest"
     """Every current claim matching ``filters``, streamed (the CSV/JSONL download)."""
     query = _claims_select(engine, filters, _CLAIM_COLUMNS, sort)
     with engine.connect() as conn:
-        for row in conn.execution_options(yield_per=1000).execute(query):
-            yield claim_record(row)
+        yield from claim_records(conn.execution_options(yield_per=1000).execute(query))
 
 
 def count_claims(engine: Engine, filters: ClaimFilters, cap: int = COUNT_CAP) -> tuple[int, bool]:
@@ -192,8 +185,7 @@ def claims_by_id(engine: Engine, ids: Sequence[int]) -> dict[int, LedgerClaim]:
     with engine.connect() as conn:
         for i in range(0, len(ids), 500):
             query = select(*_CLAIM_COLUMNS).select_from(joined).where(claims.c.id.in_(list(ids[i : i + 500])))
-            for row in conn.execute(query):
-                record = claim_record(row)
+            for record in claim_records(conn.execute(query)):
                 out[record.id] = record
     return out
 

@@ -10,8 +10,11 @@
 
 Column names follow ``SCHEMA.md``; offsets are ``char_start``/``char_end`` (``start``/``end`` are
 SQL keywords that every query would have to quote). ``via`` is a JSON array in a text column, so
-the same SQL reads it on SQLite and PostgreSQL. Full-text search (``articles_fts``/``claims_fts``
-on SQLite, expression indexes on PostgreSQL) is created by the migrations, not declared here.
+the same SQL reads it on SQLite and PostgreSQL. ``span_start``/``span_end`` copy onto each claim
+the days it speaks of (its period, else its article's publication date; migration 0007), so a
+window is one index range rather than a look-up of each claim's article. Full-text search
+(``articles_fts``/``claims_fts`` on SQLite, expression indexes on PostgreSQL) and the indexes of
+migrations 0005–0007 are created by the migrations, not declared here.
 These are storage rows, not the domain model: ``store.queries`` turns them into records.
 """
 
@@ -105,6 +108,10 @@ claims = Table(
     Column("sentence_end", Integer, nullable=False),
     Column("extractor", String(64), nullable=False),
     Column("language", String(16), nullable=False),
+    # The days the claim speaks of (model.speaks_of): its period, else its article's date.
+    # Derived, written with the claim, so the window of a cross-check is an index range.
+    Column("span_start", Date),
+    Column("span_end", Date),
     Index("ix_claims_article_id", "article_id"),
     Index("ix_claims_extraction_id", "extraction_id"),
     Index("ix_claims_current_metric", "is_current", "metric"),

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from headcount import ingest, open_ledger
 from headcount.batch import load_batch, run_batch
 from headcount.errors import InputError
+from tests.conftest import wrong_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -89,6 +90,7 @@ def test_a_loaded_batch_is_the_ledger_an_ingest_makes(
         assert summary.claims == ingested.claims and summary.loaded == summary.partitions > 2
         got = _rows(ledger)
         assert ledger.check() == []
+        assert wrong_spans(ledger) == []  # the days each claim speaks of, as an ingest writes them
         # The ledger's own reads see the same: search (FTS5 / tsvector), filters, one claim.
         assert len(ledger.claims(search="deserted")) > 0
         assert len(ledger.claims(metric="desertion", side="ukraine")) == len(
