@@ -45,9 +45,9 @@ def in_window(record: LedgerClaim, since: date | None, until: date | None) -> bo
     no period: its article's publication date falls in it)."""
     if since is None and until is None:
         return True
-    c = record.claim
-    start = c.period_start or c.period_end or record.published
-    end = c.period_end or record.published or c.period_start
+    from headcount.model import speaks_of  # the definition the ledger's span columns hold
+
+    start, end = speaks_of(record.claim.period_start, record.claim.period_end, record.published)
     if start is None or end is None:
         return False
     return (since is None or end >= since) and (until is None or start <= until)
@@ -219,8 +219,8 @@ def compare_ledger(
     # than 10% of the deserters", imply the number of deserters): read those claims too.
     parts = [m for m, whole in settings.share_base.items() if whole in wanted and m not in wanted]
     read = [*wanted, *parts] or None
-    records = list(ledger.iter_claims(metric=read, side=side or None))
-    records = [r for r in records if in_window(r, since, until)]
+    # The window in SQL (the claims' span columns, an index range): in_window's claims exactly.
+    records = ledger.claims(metric=read, side=side or None, window=(since, until))
     if copies is None:
         from headcount.narratives import find_republications
         from headcount.store.crosscheck import iter_documents

@@ -102,16 +102,13 @@ def build_report(
     from headcount.actors import default_registry, unknown_names
     from headcount.narratives import find_narratives
     from headcount.reconcile import compare
-    from headcount.reconcile.compare import in_window
     from headcount.reconcile.settings import default_settings
     from headcount.store.crosscheck import iter_documents
     from headcount.store.engine import display_url
 
     settings = settings or default_settings()
     registry = registry or default_registry()
-    records = [
-        r for r in ledger.iter_claims(metric=metric or None, side=side or None) if in_window(r, since, until)
-    ]
+    records = ledger.claims(metric=metric or None, side=side or None, window=(since, until))
     # Talking points are looked for in every article published in the window (an article with no
     # figure can carry one), plus those that hold the figures compared.
     documents = list(iter_documents(ledger, since=since, until=until))
