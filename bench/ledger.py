@@ -15,11 +15,13 @@ printed, with ``EXPLAIN`` on request (``--explain``):
 
 - **claims**: the filtered claims query of ``headcount claims`` / the dashboard's claims page
   (``Ledger.claims(..., limit=100)``: a first page in id order) with common filters;
-- **compare**: what ``headcount compare`` reads for one series in a window (a month, a quarter),
-  with the window in SQL: claims whose period overlaps it, and claims without a period whose
-  article was published in it (``reconcile.compare.in_window``); timed as rows, and as ledger
-  records; then the whole series as ``reconcile.compare_ledger`` reads it today (every claim of
-  the metric and side, the window applied in Python), for comparison.
+- **compare**: what ``reconcile.compare_ledger`` reads for one series in a window (a month, a
+  quarter): ``Ledger.claims(metric=…, side=…, window=(since, until))``, the claims that speak
+  of some day of the window (``reconcile.compare.in_window``, in SQL through the claims'
+  ``span_start``/``span_end`` columns). Timed as the SQL alone (rows fetched as tuples) and as
+  ledger records (what compare_ledger gets); ``compare --metric desertion`` also reads the amnesty
+  returns (a share of the deserters, ``share_base``), timed as well. Then the whole series windowed
+  in Python, as compare_ledger read it before migration 0007, for comparison.
 
 Target (issue 6): the filtered claims query and the compare query under 200 ms.
 """
@@ -37,6 +39,13 @@ PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SCHEMA = "hc_bench_ledger"
 START = date(2022, 2, 24)
 END = date(2026, 11, 1)
+# The series the compare query is timed on: rare to common.
+SERIES = [
+    ("citizenship", "other"),
+    ("asylum_granted", "russia"),
+    ("amnesty_return", "ukraine"),
+    ("desertion", "ukraine"),
+]
 
 # Skew of real reporting: (value, weight).
 METRICS = [
@@ -139,6 +148,8 @@ def _split(table: list[tuple[str, int]]) -> tuple[list[str], list[float]]:
 
 def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
     """COPY ``claims_total`` claims over a tenth as many articles (one extraction each)."""
+    from headcount.model import speaks_of
+
     rng = random.Random(seed)
     n_articles = max(1, claims_total // 10)
     days = (END - START).days
@@ -188,7 +199,7 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
     with cur.copy(
         "COPY claims (id, extraction_id, article_id, position, is_current, doc, quote, figure, low, high, "
         "bound, kind, metric, side, period_start, period_end, per, claimant, via, hedged, char_start, "
-        "char_end, sentence_start, sentence_end, extractor, language) FROM STDIN"
+        "char_end, sentence_start, sentence_end, extractor, language, span_start, span_end) FROM STDIN"
     ) as copy:
         claim_id = 0
         for article in range(1, n_articles + 1):
@@ -212,6 +223,7 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
                 via = f'["{rng.choice(VIA)}"]' if rng.random() < 0.25 else "[]"
                 figure = f"{value:,}"
                 quote = f"{claimant} said {figure} {' '.join(rng.choices(WORDS, k=12))}."
+                span_start, span_end = speaks_of(start, end, day)
                 copy.write_row(
                     (
                         claim_id,
@@ -240,6 +252,8 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
                         position * 100 + 90,
                         "headcount.extract.v1",
                         "en",
+                        span_start,
+                        span_end,
                     )
                 )
             if article % 200_000 == 0:
@@ -299,34 +313,22 @@ def timed(fn: Any, repeat: int) -> tuple[float, float, int]:
     return statistics.median(times), max(times), n
 
 
-def window_query(ledger: Any, conn: Any, metric: str, side: str, since: date, until: date) -> Any:
-    """The compare query with its window in SQL: the series' current claims whose period overlaps
-    the window, and those without a period whose article was published in it
-    (``reconcile.compare.in_window``), as two index scans joined by UNION ALL."""
-    from sqlalchemy import union_all
-
+def window_query(conn: Any, metric: str | list[str], side: str, since: date, until: date) -> Any:
+    """The compare query: the query ``Ledger.claims(metric=…, side=…, window=(since, until))``
+    runs for ``reconcile.compare_ledger``."""
     from headcount.store import queries
-    from headcount.store.tables import articles, claims
 
-    base = queries.claims_query(conn, metric=metric, side=side).order_by(None)
-    dated = base.where(claims.c.period_end >= since, claims.c.period_start <= until)
-    undated = base.where(
-        claims.c.period_end.is_(None),
-        claims.c.period_start.is_(None),
-        articles.c.published.between(since, until),
-    )
-    return union_all(dated, undated)
+    return queries.claims_query(conn, metric=metric, side=side, window=(since, until))
 
 
-def fetch(ledger: Any, build: Any, *, records: bool = False) -> int:
-    """Run a query built by ``build(conn)``; the rows as tuples, or as ledger records."""
+def fetch(ledger: Any, build: Any) -> int:
+    """Run a query built by ``build(conn)`` in a transaction set up as ``Ledger.claims`` sets up
+    its own; fetch its rows as tuples (no records)."""
     from headcount.store import queries
 
     with ledger.engine.connect() as conn:
-        rows = conn.execute(build(conn)).fetchall()
-        if records:
-            return len([queries.claim_record(r) for r in rows])
-        return len(rows)
+        queries.read_every_row(conn)
+        return len(conn.execute(build(conn)).fetchall())
 
 
 def main() -> None:
@@ -343,6 +345,7 @@ def main() -> None:
 
     from headcount import open_ledger
     from headcount.reconcile.compare import in_window
+    from headcount.reconcile.settings import default_settings
 
     if not args.reuse:
         started = time.perf_counter()
@@ -374,36 +377,36 @@ def main() -> None:
             _explain(ledger, filters)
     print(f"{'compare query (one series, window in SQL)':<72} {'median ms':>10} {'worst ms':>9} {'rows':>8}")
     month = (date(2025, 4, 1), date(2025, 4, 30))
-    for metric, side in (
-        ("citizenship", "other"),
-        ("asylum_granted", "russia"),
-        ("amnesty_return", "ukraine"),
-        ("desertion", "ukraine"),
-    ):
-        for name, (a, b) in (("a month", month), ("a quarter", (since, until))):
-            label = f"compare --metric {metric} --side {side}, {name}: SQL"
-            median, worst, n = timed(
-                lambda m=metric, s=side, a=a, b=b: fetch(
-                    ledger, lambda c: window_query(ledger, c, m, s, a, b)
-                ),
-                args.repeat,
-            )
-            print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
-        label = f"compare --metric {metric} --side {side}, a month: SQL + records"
-        median, worst, n = timed(
-            lambda m=metric, s=side: fetch(
-                ledger, lambda c: window_query(ledger, c, m, s, *month), records=True
-            ),
-            args.repeat,
-        )
-        print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
-    for metric, side in (("citizenship", "other"), ("amnesty_return", "ukraine")):
-        label = f"compare --metric {metric} --side {side}: whole series, as compare_ledger"
+    share_base = default_settings().share_base
+    for metric, side in SERIES:
+        # compare --metric M reads the metrics whose shares imply an M too (compare_ledger).
+        parts = [m for m, whole in share_base.items() if whole == metric]
+        reads: list[tuple[str | list[str], str]] = [(metric, metric)]
+        if parts:
+            reads.append(([metric, *parts], f"{metric} + {' + '.join(parts)}"))
+        for read, name in reads:
+            for span, (a, b) in (("a month", month), ("a quarter", (since, until))):
+                label = f"compare {name} / {side}, {span}: SQL"
+                median, worst, n = timed(
+                    lambda r=read, s=side, a=a, b=b: fetch(ledger, lambda c: window_query(c, r, s, a, b)),
+                    args.repeat,
+                )
+                print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
+                label = f"compare {name} / {side}, {span}: records"
+                median, worst, n = timed(
+                    lambda r=read, s=side, w=(a, b): len(ledger.claims(metric=r, side=s, window=w)),
+                    args.repeat,
+                )
+                print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
+                if args.explain:
+                    _explain_query(ledger, lambda c, r=read, s=side, a=a, b=b: window_query(c, r, s, a, b))
+    for metric, side in SERIES:
+        label = f"compare {metric} / {side}, a month: whole series windowed in Python"
         median, worst, n = timed(
             lambda m=metric, s=side: sum(
-                1 for r in ledger.iter_claims(metric=m, side=s) if in_window(r, since, until)
+                1 for r in ledger.iter_claims(metric=m, side=s) if in_window(r, *month)
             ),
-            max(1, args.repeat // 2),
+            1 if metric == "desertion" else max(1, args.repeat // 2),
         )
         print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
     ledger.close()
@@ -419,8 +422,15 @@ def main() -> None:
 def _explain(ledger: Any, filters: dict[str, Any]) -> None:
     from headcount.store import queries
 
+    _explain_query(ledger, lambda conn: queries.claims_query(conn, **filters, limit=100))
+
+
+def _explain_query(ledger: Any, build: Any) -> None:
+    from headcount.store import queries
+
     with ledger.engine.connect() as conn:
-        query = queries.claims_query(conn, **filters, limit=100)
+        queries.read_every_row(conn)
+        query = build(conn)
         compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
         for (line,) in conn.exec_driver_sql(f"EXPLAIN ANALYZE {compiled}"):
             print("    " + line)
