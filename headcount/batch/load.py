@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from headcount.batch.output import TABLES, Folder, read_manifest
+from headcount.batch.output import TABLES, Folder, read_manifest, read_parquet
 
 if TYPE_CHECKING:
     from headcount.store import Ledger
@@ -104,12 +104,10 @@ def load_batch(
 
 def read_partition(folder: Folder, batch_id: str, part: str) -> Any:
     """One partition's three Parquet files as :class:`~headcount.store.bulk.PartitionRows`."""
-    import pyarrow.parquet as pq
-
     from headcount.store.bulk import PartitionRows
 
     tables = {}
     for name in TABLES:
         with folder.fs.open(folder.part_file(name, part), "rb") as fh:
-            tables[name] = pq.read_table(fh).to_pylist()
+            tables[name] = read_parquet(fh).to_pylist()
     return PartitionRows(batch_id, part, tables["articles"], tables["claims"], tables["rejections"])

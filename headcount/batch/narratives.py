@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from headcount.batch.output import Folder, read_manifest
+from headcount.batch.output import Folder, read_manifest, read_parquet
 from headcount.narratives.settings import NarrativeSettings, default_settings
 from headcount.narratives.text import WORD, plain, sentence_spans
 
@@ -129,10 +129,8 @@ def _write(folder: Folder, table: Any, *parts: str) -> None:
 
 
 def _read(folder: Folder, *parts: str, columns: list[str] | None = None) -> Any:
-    import pyarrow.parquet as pq
-
     with folder.fs.open(folder.path(*parts), "rb") as fh:
-        return pq.read_table(fh, columns=columns)
+        return read_parquet(fh, columns=columns)
 
 
 def frequency_task(out: str, part: str, settings: NarrativeSettings) -> tuple[int, Any, Any]:
