@@ -24,7 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from headcount.actors import Registry
-from headcount.model import METRICS, SIDES, LedgerClaim
+from headcount.model import METRICS, SIDES, LedgerClaim, speaks_of  # speaks_of: what the span columns hold
 from headcount.reconcile.agreement import agreement_sets, period_buckets, scope_of
 from headcount.reconcile.contradictions import find_contradictions
 from headcount.reconcile.labels import SIDE_LABELS, metric_label, related_metrics
@@ -45,8 +45,6 @@ def in_window(record: LedgerClaim, since: date | None, until: date | None) -> bo
     no period: its article's publication date falls in it)."""
     if since is None and until is None:
         return True
-    from headcount.model import speaks_of  # the definition the ledger's span columns hold
-
     start, end = speaks_of(record.claim.period_start, record.claim.period_end, record.published)
     if start is None or end is None:
         return False
