@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection, Row
 
 from headcount import errors
 from headcount.errors import StoreError
-from headcount.model import METRICS, SIDES, Article, Claim, LedgerArticle, LedgerClaim
+from headcount.model import METRICS, SCHEMA_FIELDS, SIDES, Article, Claim, LedgerArticle, LedgerClaim
 from headcount.store.search import parse_search
 from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
 
@@ -210,30 +210,11 @@ def articles_query(
     return query
 
 
-# The columns a record is made of, in the order claim_records unpacks them.
-_RECORD_NAMES = (
-    "id",
-    "article_id",
-    "is_current",
-    "outlet",
-    "url",
-    "published",
-    "title",
-    "doc",
-    "quote",
-    "figure",
-    "low",
-    "high",
-    "bound",
-    "kind",
-    "metric",
-    "side",
-    "period_start",
-    "period_end",
-    "per",
-    "claimant",
-    "via",
-    "hedged",
+# The columns a record is made of: the ledger's and the article's, then model.Claim's fields in
+# their order (SCHEMA.md's, then the offsets, extractor and language), as claim_records unpacks them.
+_LEDGER_NAMES = ("id", "article_id", "is_current", "outlet", "url", "published", "title")
+_CLAIM_NAMES = (
+    *SCHEMA_FIELDS,
     "char_start",
     "char_end",
     "sentence_start",
@@ -241,6 +222,8 @@ _RECORD_NAMES = (
     "extractor",
     "language",
 )
+_RECORD_NAMES = (*_LEDGER_NAMES, *_CLAIM_NAMES)
+_VIA, _HEDGED = _CLAIM_NAMES.index("via"), _CLAIM_NAMES.index("hedged")
 
 
 def claim_records(rows: Iterable[Row[Any]]) -> Iterator[LedgerClaim]:
@@ -250,67 +233,19 @@ def claim_records(rows: Iterable[Row[Any]]) -> Iterator[LedgerClaim]:
     half the cost of a look-up by name per field (a compare of 100,000 claims makes 100,000
     records). Most claims name no intermediary, so ``via`` is parsed only when there is one.
     """
-    pick = None
+    ledger = claim = None
     for row in rows:
-        if pick is None:
+        if ledger is None or claim is None:
             fields = row._fields
-            pick = itemgetter(*(fields.index(name) for name in _RECORD_NAMES))
-        (
-            id_,
-            article_id,
-            current,
-            outlet,
-            url,
-            published,
-            title,
-            doc,
-            quote,
-            figure,
-            low,
-            high,
-            bound,
-            kind,
-            metric,
-            side,
-            period_start,
-            period_end,
-            per,
-            claimant,
-            via,
-            hedged,
-            char_start,
-            char_end,
-            sentence_start,
-            sentence_end,
-            extractor,
-            language,
-        ) = pick(row)
-        # Positional: keywords cost a fifth more. The order is model.Claim's and LedgerClaim's
-        # (the ledger's read-back tests compare every field).
-        claim = Claim(
-            doc,
-            quote,
-            figure,
-            low,
-            high,
-            bound,
-            kind,
-            metric,
-            side,
-            period_start,
-            period_end,
-            per,
-            claimant,
-            () if via == "[]" else tuple(json.loads(via)),
-            bool(hedged),
-            char_start,
-            char_end,
-            sentence_start,
-            sentence_end,
-            extractor,
-            language,
-        )
-        yield LedgerClaim(id_, article_id, claim, outlet, url, published, title, bool(current))
+            ledger = itemgetter(*(fields.index(name) for name in _LEDGER_NAMES))
+            claim = itemgetter(*(fields.index(name) for name in _CLAIM_NAMES))
+        id_, article_id, current, outlet, url, published, title = ledger(row)
+        values = list(claim(row))
+        via = values[_VIA]
+        values[_VIA] = () if via == "[]" else tuple(json.loads(via))
+        values[_HEDGED] = bool(values[_HEDGED])
+        # Positional: keywords cost a fifth more (the ledger's read-back tests compare every field).
+        yield LedgerClaim(id_, article_id, Claim(*values), outlet, url, published, title, bool(current))
 
 
 def claim_record(row: Row[Any]) -> LedgerClaim:
