@@ -32,7 +32,7 @@ from headcount.errors import StoreError
 from headcount.model import speaks_of
 from headcount.store.engine import display_url, write_connection
 from headcount.store.ledger import start_run
-from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
+from headcount.store.tables import CLAIM_FIELD_COLUMNS, articles, claims, extractions, ingest_runs, rejections
 
 log = logging.getLogger(__name__)
 
@@ -69,27 +69,7 @@ _CLAIM_COLUMNS = (
     "article_id",
     "position",
     "is_current",
-    "doc",
-    "quote",
-    "figure",
-    "low",
-    "high",
-    "bound",
-    "kind",
-    "metric",
-    "side",
-    "period_start",
-    "period_end",
-    "per",
-    "claimant",
-    "via",
-    "hedged",
-    "char_start",
-    "char_end",
-    "sentence_start",
-    "sentence_end",
-    "extractor",
-    "language",
+    *CLAIM_FIELD_COLUMNS,
     "span_start",
     "span_end",
 )

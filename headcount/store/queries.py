@@ -14,9 +14,9 @@ from sqlalchemy.engine import Connection, Row
 
 from headcount import errors
 from headcount.errors import StoreError
-from headcount.model import METRICS, SCHEMA_FIELDS, SIDES, Article, Claim, LedgerArticle, LedgerClaim
+from headcount.model import METRICS, SIDES, Article, Claim, LedgerArticle, LedgerClaim
 from headcount.store.search import parse_search
-from headcount.store.tables import articles, claims, extractions, ingest_runs, rejections
+from headcount.store.tables import CLAIM_FIELD_COLUMNS, articles, claims, extractions, ingest_runs, rejections
 
 # Every column a record is made of (the span columns are for filtering, not for reading).
 _CLAIM_COLUMNS = [
@@ -211,17 +211,9 @@ def articles_query(
 
 
 # The columns a record is made of: the ledger's and the article's, then model.Claim's fields in
-# their order (SCHEMA.md's, then the offsets, extractor and language), as claim_records unpacks them.
+# their order, as claim_records unpacks them.
 _LEDGER_NAMES = ("id", "article_id", "is_current", "outlet", "url", "published", "title")
-_CLAIM_NAMES = (
-    *SCHEMA_FIELDS,
-    "char_start",
-    "char_end",
-    "sentence_start",
-    "sentence_end",
-    "extractor",
-    "language",
-)
+_CLAIM_NAMES = CLAIM_FIELD_COLUMNS
 _RECORD_NAMES = (*_LEDGER_NAMES, *_CLAIM_NAMES)
 _VIA, _HEDGED = _CLAIM_NAMES.index("via"), _CLAIM_NAMES.index("hedged")
 

@@ -36,6 +36,20 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from headcount.model import SCHEMA_FIELDS
+
+#: The claims table's columns that hold :class:`headcount.model.Claim`'s fields, in its order
+#: (SCHEMA.md's fields, then the offsets, ``char_start``/``char_end`` for ``start``/``end``).
+CLAIM_FIELD_COLUMNS = (
+    *SCHEMA_FIELDS,
+    "char_start",
+    "char_end",
+    "sentence_start",
+    "sentence_end",
+    "extractor",
+    "language",
+)
+
 # Constraint names are fixed so migrations (and batch mode on SQLite) can refer to them.
 metadata = MetaData(
     naming_convention={
