@@ -447,7 +447,7 @@ def measure(path: Path, html: bool = False) -> dict:
     cpu: dict[str, float] = {}
     wall_start, started = time.perf_counter(), time.process_time()
     ledger = open_ledger(f"sqlite:///{path}", create=False)
-    records = list(ledger.iter_claims())
+    records = list(ledger.claims())  # as compare_ledger and the report read them
     cpu["read claims"] = time.process_time() - started
     mark = time.process_time()
     documents = list(iter_documents(ledger))

@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from headcount.actors import Registry
+from headcount.gcpause import gc_paused
 from headcount.model import METRICS, SIDES, LedgerClaim, speaks_of  # speaks_of: what the span columns hold
 from headcount.reconcile.agreement import agreement_sets, period_buckets, scope_of
 from headcount.reconcile.contradictions import find_contradictions
@@ -66,6 +67,18 @@ def compare(
     :func:`headcount.narratives.find_republications`); ``since``/``until`` keep the claims whose
     period overlaps that window.
     """
+    with gc_paused():  # hundreds of thousands of small objects, no cycles: see headcount.gcpause
+        return _compare(records, registry, settings, copies, since, until)
+
+
+def _compare(
+    records: Iterable[LedgerClaim],
+    registry: Registry | None,
+    settings: ReconcileSettings | None,
+    copies: Mapping[int, int] | None,
+    since: date | None,
+    until: date | None,
+) -> Comparison:
     settings = settings or default_settings()
     copies = dict(copies or {})
     claims = [r for r in records if in_window(r, since, until)]

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from headcount import errors
 from headcount.errors import StoreError
+from headcount.gcpause import gc_paused
 from headcount.model import (
     Article,
     Claim,
@@ -209,23 +210,24 @@ class Ledger:
         extractor versions. Without a limit the rows are read in one go; :meth:`iter_claims`
         streams them.
         """
-        return Records(
-            self._read_claims(
-                stream=limit is not None,
-                metric=metric,
-                side=side,
-                claimant=claimant,
-                outlet=outlet,
-                since=since,
-                until=until,
-                window=window,
-                hedged=hedged,
-                search=search,
-                article_id=article_id,
-                history=history,
-                limit=limit,
+        with gc_paused():  # a list of records built at once: see headcount.gcpause
+            return Records(
+                self._read_claims(
+                    stream=limit is not None,
+                    metric=metric,
+                    side=side,
+                    claimant=claimant,
+                    outlet=outlet,
+                    since=since,
+                    until=until,
+                    window=window,
+                    hedged=hedged,
+                    search=search,
+                    article_id=article_id,
+                    history=history,
+                    limit=limit,
+                )
             )
-        )
 
     def iter_claims(self, **filters: Any) -> Iterator[LedgerClaim]:
         """The same as :meth:`claims`, streamed: memory stays flat for an export of millions."""
