@@ -24,24 +24,10 @@ from headcount.errors import ConfigError, InputError
 from headcount.extract import extract_claims
 from headcount.extract.text import normalise
 from headcount.ingest import read_article
-from headcount.model import Article, Claim
+from headcount.model import FIGURE_FIELDS, Article, Claim
 
 #: Fields compared for every matched claim, in SCHEMA.md order.
-FIELDS = (
-    "figure",
-    "low",
-    "high",
-    "bound",
-    "kind",
-    "metric",
-    "side",
-    "period_start",
-    "period_end",
-    "per",
-    "claimant",
-    "via",
-    "hedged",
-)
+FIELDS = FIGURE_FIELDS
 
 
 @dataclass
@@ -54,16 +40,13 @@ class Mismatch:
 
 
 @dataclass
-class Report:
+class Detection:
+    """Detection counts of any span finder against a gold file (the same matching as
+    :func:`evaluate`: overlapping spans, one to one)."""
+
     gold: int = 0
     predicted: int = 0
     matched: int = 0
-    field_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
-    all_right: int = 0
-    mismatches: list[Mismatch] = field(default_factory=list)
-    missed: list[tuple[str, str]] = field(default_factory=list)  # (doc, figure) of gold not found
-    spurious: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, figure, metric)
-    problems: list[str] = field(default_factory=list)  # docs that could not be read or located
 
     @property
     def precision(self) -> float:
@@ -77,6 +60,18 @@ class Report:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report(Detection):
+    """Detection counts of the extractor, and how many fields of each matched claim are right."""
+
+    field_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    all_right: int = 0
+    mismatches: list[Mismatch] = field(default_factory=list)
+    missed: list[tuple[str, str]] = field(default_factory=list)  # (doc, figure) of gold not found
+    spurious: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, figure, metric)
+    problems: list[str] = field(default_factory=list)  # docs that could not be read or located
 
     @property
     def all_fields(self) -> float:
@@ -157,29 +152,6 @@ def evaluate(gold_path: str | Path, articles_dir: str | Path) -> Report:
         report.predicted += len(extra)
         report.spurious.extend((path.name, c.figure, c.metric) for c in extra)
     return report
-
-
-@dataclass
-class Detection:
-    """Detection counts of any span finder against a gold file (the same matching as
-    :func:`evaluate`: overlapping spans, one to one)."""
-
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score_spans(

@@ -58,6 +58,9 @@ SCHEMA_FIELDS: tuple[str, ...] = (
     "via",
     "hedged",
 )
+#: The fields that say what a claim's figure is (SCHEMA.md's, without the article and the quote):
+#: what evaluation compares and a reviewer may correct.
+FIGURE_FIELDS: tuple[str, ...] = SCHEMA_FIELDS[2:]
 
 
 @dataclass(frozen=True, slots=True)

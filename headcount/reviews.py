@@ -15,7 +15,7 @@ from typing import Any
 
 from headcount import errors
 from headcount.errors import InputError
-from headcount.model import BOUNDS, KINDS, METRICS, SIDES, Claim, LedgerClaim
+from headcount.model import BOUNDS, FIGURE_FIELDS, KINDS, METRICS, SIDES, Claim, LedgerClaim
 
 ACTIONS: tuple[str, ...] = ("accept", "correct", "reject", "add")
 #: Why a claim is rejected.
@@ -23,21 +23,7 @@ REJECT_REASONS: tuple[str, ...] = ("not_a_claim", "wrong_figure")
 #: The review state of a claim: its latest decision.
 STATES: tuple[str, ...] = ("unreviewed", "accepted", "corrected", "rejected", "added")
 #: Fields a correction may change (offsets and the sentence stay the machine's: they locate it).
-EDITABLE: tuple[str, ...] = (
-    "figure",
-    "low",
-    "high",
-    "bound",
-    "kind",
-    "metric",
-    "side",
-    "period_start",
-    "period_end",
-    "per",
-    "claimant",
-    "via",
-    "hedged",
-)
+EDITABLE: tuple[str, ...] = FIGURE_FIELDS
 PERS: tuple[str, ...] = ("day", "week", "month", "year")
 _STATE_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected", "add": "added"}
 REVIEWER = "headcount.review.v1"  # the extractor name of claims added by hand

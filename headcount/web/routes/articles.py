@@ -15,7 +15,7 @@ from starlette.datastructures import UploadFile as FormFile
 from headcount import errors
 from headcount.errors import InputError
 from headcount.model import BOUNDS, KINDS, METRICS, SIDES
-from headcount.reviews import PERS, added_claim
+from headcount.reviews import EDITABLE, PERS, added_claim
 from headcount.store import dashboard as browse
 from headcount.web import csrf
 from headcount.web.app import render
@@ -230,25 +230,8 @@ def _offset(name: str, value: Any) -> int:
 async def add_claim_form(request: Request, article_id: int) -> RedirectResponse:
     account = require_account(request)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    fields = {
-        k: v
-        for k, v in form.items()
-        if k
-        in (
-            "low",
-            "high",
-            "bound",
-            "kind",
-            "metric",
-            "side",
-            "period_start",
-            "period_end",
-            "per",
-            "claimant",
-            "via",
-            "hedged",
-        )
-    }
+    # The figure itself is the selected text: every other field comes from the form.
+    fields = {k: v for k, v in form.items() if k in EDITABLE and k != "figure"}
     review_id = store_added(
         request,
         article_id,
