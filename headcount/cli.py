@@ -22,6 +22,7 @@ from rich.text import Text
 from headcount import __version__
 from headcount.errors import HeadcountError
 from headcount.model import Claim, IngestSummary, LedgerClaim
+from headcount.values import value_text
 
 if TYPE_CHECKING:
     from headcount.store import Ledger
@@ -114,7 +115,7 @@ def claims_table(claims: list[Claim], *, title: str | None = None) -> Table:
         table.add_row(
             Text(c.doc),
             Text(c.figure),
-            Text(format_value(c)),
+            Text(value_text(c)),
             Text(c.kind),
             Text(c.metric),
             Text(c.side),
@@ -123,31 +124,6 @@ def claims_table(claims: list[Claim], *, title: str | None = None) -> Table:
             Text("hedged", style="yellow") if c.hedged else Text(""),
         )
     return table
-
-
-def format_value(c: Claim) -> str:
-    def n(v: float | None) -> str:
-        if v is None:
-            return "…"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
-
-    unit = (
-        "%"
-        if c.kind in ("share",)
-        or (c.kind == "change" and (c.low or c.high or 0) > 10 and "fold" not in c.figure)
-        else ""
-    )
-    if c.bound == "range":
-        body = f"{n(c.low)}–{n(c.high)}"
-    elif c.bound == "over":
-        body = f"> {n(c.low)}"
-    elif c.bound == "under":
-        body = f"< {n(c.high)}"
-    elif c.bound == "approx":
-        body = f"≈ {n(c.low)}"
-    else:
-        body = n(c.low)
-    return body + unit + (f" /{c.per}" if c.per else "")
 
 
 def format_period(c: Claim) -> str:
@@ -469,7 +445,7 @@ def ledger_claims_table(records: list[LedgerClaim], *, width: int = 160) -> Tabl
             "id": Text(str(r.id)),
             "published": Text(r.published.isoformat() if r.published else ""),
             "figure": Text(c.figure),
-            "value": Text(format_value(c)),
+            "value": Text(value_text(c)),
             "metric": Text(c.metric),
             "side": Text(c.side),
             "period": Text(format_period(c)),
@@ -512,7 +488,7 @@ def show(
     chain.append(stored.article.outlet or "this article", style="italic")
     for label, value in (
         ("figure", Text(c.figure)),
-        ("value", Text(f"{format_value(c)}  ({c.bound}, {c.kind})")),
+        ("value", Text(f"{value_text(c)}  ({c.bound}, {c.kind})")),
         ("metric", Text(c.metric)),
         ("side", Text(c.side)),
         ("period", Text(format_period(c) or "not stated")),

@@ -13,33 +13,12 @@ from headcount.model import Claim, LedgerArticle, LedgerClaim
 from headcount.reconcile.labels import SIDE_LABELS, metric_label
 from headcount.report.view import period_text
 from headcount.reviews import Review, ReviewedClaim, paragraph_around
+from headcount.values import value_text
 
 
 def safe_url(url: str | None) -> str:
     """Only web links become links: a ``javascript:`` URL in an article's metadata stays text."""
     return url if url and url.strip().lower().startswith(("http://", "https://")) else ""
-
-
-def value_text(c: Claim) -> str:
-    """The figure's value as a reader writes it: "21,600", "> 2,000", "300,000–500,000 /month"."""
-
-    def n(v: float | None) -> str:
-        if v is None:
-            return "…"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
-
-    unit = "%" if c.kind == "share" else ""
-    if c.bound == "range":
-        body = f"{n(c.low)}–{n(c.high)}"
-    elif c.bound == "over":
-        body = f"> {n(c.low)}"
-    elif c.bound == "under":
-        body = f"< {n(c.high)}"
-    elif c.bound == "approx":
-        body = f"≈ {n(c.low if c.low is not None else c.high)}"
-    else:
-        body = n(c.low if c.low is not None else c.high)
-    return body + unit + (f" /{c.per}" if c.per else "")
 
 
 def _iso(d: date | None) -> str:
