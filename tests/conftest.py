@@ -233,7 +233,8 @@ def dask_client(dask_cluster):  # type: ignore[no-untyped-def]
 
 def wrong_spans(ledger: object) -> list[tuple[object, ...]]:
     """The claims whose ``span_start``/``span_end`` are not the days they speak of
-    (``model.speaks_of`` of their period and their stored article's date); empty when all hold."""
+    (``model.speaks_of`` of their period and their stored article's date), or whose
+    ``article_published`` is not that date; empty when all hold."""
     from sqlalchemy import select
 
     from headcount.model import speaks_of
@@ -246,8 +247,9 @@ def wrong_spans(ledger: object) -> list[tuple[object, ...]]:
         articles.c.published,
         claims.c.span_start,
         claims.c.span_end,
+        claims.c.article_published,
     ).select_from(claims.join(articles, claims.c.article_id == articles.c.id))
     with ledger.engine.connect() as conn:  # type: ignore[attr-defined]
         rows = [tuple(r) for r in conn.execute(query)]
     assert rows, "no claims: nothing would be checked"
-    return [r for r in rows if (r[4], r[5]) != speaks_of(r[1], r[2], r[3])]
+    return [r for r in rows if (r[4], r[5]) != speaks_of(r[1], r[2], r[3]) or r[6] != r[3]]

@@ -72,6 +72,7 @@ _CLAIM_COLUMNS = (
     *CLAIM_FIELD_COLUMNS,
     "span_start",
     "span_end",
+    "article_published",
 )
 
 
@@ -353,6 +354,7 @@ def _claim_row(
         "language": c["language"],
         "span_start": span_start,
         "span_end": span_end,
+        "article_published": published,
     }
 
 

@@ -660,6 +660,7 @@ def _claim_row(
         "language": c.language,
         "span_start": span_start,
         "span_end": span_end,
+        "article_published": published,
     }
 
 

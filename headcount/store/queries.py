@@ -18,9 +18,11 @@ from headcount.model import METRICS, SIDES, Article, Claim, LedgerArticle, Ledge
 from headcount.store.search import parse_search
 from headcount.store.tables import CLAIM_FIELD_COLUMNS, articles, claims, extractions, ingest_runs, rejections
 
-# Every column a record is made of (the span columns are for filtering, not for reading).
+# Columns copied onto claims for filtering in an index, not for reading (0007, 0008).
+_FILTER_COLUMNS = ("span_start", "span_end", "article_published")
+# Every column a record is made of.
 _CLAIM_COLUMNS = [
-    *(c for c in claims.c if c.name not in ("span_start", "span_end")),
+    *(c for c in claims.c if c.name not in _FILTER_COLUMNS),
     articles.c.outlet,
     articles.c.url,
     articles.c.published,
@@ -110,32 +112,46 @@ def claims_query(
     limit: int | None = None,
 ) -> Select[Any]:
     """The SELECT for claims matching every filter given (see ``Ledger.claims``)."""
-    query = select(*_CLAIM_COLUMNS).select_from(claims.join(articles, claims.c.article_id == articles.c.id))
+    own: list[Any] = []  # conditions on the claims' own columns
     if claim_id is not None:
-        query = query.where(claims.c.id == claim_id)
+        own.append(claims.c.id == claim_id)
     if not history:
-        query = query.where(claims.c.is_current.is_(True))
+        own.append(claims.c.is_current.is_(True))
     if metric:
-        query = query.where(claims.c.metric.in_(_choices("metric", metric, METRICS)))
+        own.append(claims.c.metric.in_(_choices("metric", metric, METRICS)))
     if side:
-        query = query.where(claims.c.side.in_(_choices("side", side, SIDES)))
+        own.append(claims.c.side.in_(_choices("side", side, SIDES)))
+    if since is not None:
+        own.append(claims.c.article_published >= since)
+    if until is not None:
+        own.append(claims.c.article_published <= until)
+    if window is not None and any(d is not None for d in window):
+        own.extend(span_window(*window))
+    if hedged is not None:
+        own.append(claims.c.hedged.is_(hedged))
+    if article_id is not None:
+        own.append(claims.c.article_id == article_id)
+    query = select(*_CLAIM_COLUMNS).select_from(claims.join(articles, claims.c.article_id == articles.c.id))
+    if limit is not None and (metric or side) and not (claimant or outlet or search):
+        # A first page of a series: its ids from ix_claims_series alone, then those rows.
+        ids = select(claims.c.id).where(*own).order_by(claims.c.id).limit(limit)
+        return query.where(claims.c.id.in_(ids)).order_by(claims.c.id)
+    query = query.where(*own)
     if claimant:
         pattern = _like(claimant)
         query = query.where(
             or_(claims.c.claimant.ilike(pattern, escape="\\"), claims.c.via.ilike(pattern, escape="\\"))
         )
     if outlet:
-        query = query.where(articles.c.outlet.ilike(_like(outlet), escape="\\"))
-    if since is not None:
-        query = query.where(articles.c.published >= since)
-    if until is not None:
-        query = query.where(articles.c.published <= until)
-    if window is not None and any(d is not None for d in window):
-        query = query.where(*span_window(*window))
-    if hedged is not None:
-        query = query.where(claims.c.hedged.is_(hedged))
-    if article_id is not None:
-        query = query.where(claims.c.article_id == article_id)
+        # The outlet's articles first (in the dates, by their index), then their claims: the
+        # planner may start from them instead of walking every claim in id order to test its
+        # article (an outlet in a quarter, 10 million claims in date order: 2.3 s -> 72 ms).
+        theirs = select(articles.c.id).where(articles.c.outlet.ilike(_like(outlet), escape="\\"))
+        if since is not None:
+            theirs = theirs.where(articles.c.published >= since)
+        if until is not None:
+            theirs = theirs.where(articles.c.published <= until)
+        query = query.where(claims.c.article_id.in_(theirs))
     if search:
         query = query.where(_search_condition(conn, claims.c.quote, "claims_fts", claims.c.id, search))
     query = query.order_by(claims.c.id)

@@ -12,9 +12,10 @@ Column names follow ``SCHEMA.md``; offsets are ``char_start``/``char_end`` (``st
 SQL keywords that every query would have to quote). ``via`` is a JSON array in a text column, so
 the same SQL reads it on SQLite and PostgreSQL. ``span_start``/``span_end`` copy onto each claim
 the days it speaks of (its period, else its article's publication date; migration 0007), so a
-window is one index range rather than a look-up of each claim's article. Full-text search
+window is one index range rather than a look-up of each claim's article; ``article_published``
+copies the article's date (0008), so a series walked in id order tests dates in an index. Full-text search
 (``articles_fts``/``claims_fts`` on SQLite, expression indexes on PostgreSQL) and the indexes of
-migrations 0005–0007 are created by the migrations, not declared here.
+migrations 0005–0008 are created by the migrations, not declared here.
 These are storage rows, not the domain model: ``store.queries`` turns them into records.
 """
 
@@ -126,6 +127,9 @@ claims = Table(
     # Derived, written with the claim, so the window of a cross-check is an index range.
     Column("span_start", Date),
     Column("span_end", Date),
+    # The article's publication date, copied (migration 0008): a series walked in id order
+    # with a date filter tests each claim inside ``ix_claims_series``.
+    Column("article_published", Date),
     Index("ix_claims_article_id", "article_id"),
     Index("ix_claims_extraction_id", "extraction_id"),
     Index("ix_claims_current_metric", "is_current", "metric"),
