@@ -160,15 +160,15 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
     bound_v, bound_w = _split(BOUNDS)
     kind_v, kind_w = _split(KINDS)
     cur = conn.cursor()
-    published: list[date] = []
     started = time.perf_counter()
     with cur.copy(
         "COPY articles (id, body_hash, doc, url, outlet, published, language, title, author, source, body, "
         "ingested_at) FROM STDIN"
     ) as copy:
-        for i in range(1, n_articles + 1):
-            day = START + timedelta(days=rng.randrange(days))
-            published.append(day)
+        # Ids in order of publication, as a ledger fed by a crawl or a monitoring feed grows:
+        # "newest first" then walks back through time, as it does on a real ledger.
+        published = sorted(START + timedelta(days=rng.randrange(days)) for _ in range(n_articles))
+        for i, day in enumerate(published, start=1):
             words = " ".join(rng.choices(WORDS, k=40))
             copy.write_row(
                 (
@@ -199,7 +199,8 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
     with cur.copy(
         "COPY claims (id, extraction_id, article_id, position, is_current, doc, quote, figure, low, high, "
         "bound, kind, metric, side, period_start, period_end, per, claimant, via, hedged, char_start, "
-        "char_end, sentence_start, sentence_end, extractor, language, span_start, span_end) FROM STDIN"
+        "char_end, sentence_start, sentence_end, extractor, language, span_start, span_end, "
+        "article_published) FROM STDIN"
     ) as copy:
         claim_id = 0
         for article in range(1, n_articles + 1):
@@ -254,6 +255,7 @@ def generate(conn: Any, claims_total: int, seed: int = 5) -> None:
                         "en",
                         span_start,
                         span_end,
+                        day,
                     )
                 )
             if article % 200_000 == 0:
@@ -341,6 +343,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--explain", action="store_true", help="print the plan of each query")
     parser.add_argument("--drop", action="store_true", help="drop the schema at the end")
+    parser.add_argument(
+        "--pages", action="store_true", help="only the paged queries: claims, and the compare page"
+    )
     args = parser.parse_args()
 
     from headcount import open_ledger
@@ -356,10 +361,14 @@ def main() -> None:
     counts = ledger.counts()
     print(f"ledger: {counts['articles']:,} articles, {counts['claims']:,} claims")
     since, until = date(2025, 4, 1), date(2025, 6, 30)
+    month = (date(2025, 4, 1), date(2025, 4, 30))
     claims_queries: dict[str, dict[str, Any]] = {
         "claims --metric desertion --side ukraine": dict(metric="desertion", side="ukraine"),
         "claims --metric desertion --side ukraine --since/--until (a quarter)": dict(
             metric="desertion", side="ukraine", since=since, until=until
+        ),
+        "claims --metric desertion --side ukraine --since/--until (October 2022)": dict(
+            metric="desertion", side="ukraine", since=date(2022, 10, 1), until=date(2022, 10, 31)
         ),
         "claims --metric citizenship --side other --hedged (rare)": dict(
             metric="citizenship", side="other", hedged=True
@@ -375,8 +384,11 @@ def main() -> None:
         print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
         if args.explain:
             _explain(ledger, filters)
+    if args.pages:
+        _dashboard_compare(ledger, since, until, month, args)
+        ledger.close()
+        return
     print(f"{'compare query (one series, window in SQL)':<72} {'median ms':>10} {'worst ms':>9} {'rows':>8}")
-    month = (date(2025, 4, 1), date(2025, 4, 30))
     share_base = default_settings().share_base
     for metric, side in SERIES:
         # compare --metric M reads the metrics whose shares imply an M too (compare_ledger).
@@ -400,6 +412,7 @@ def main() -> None:
                 print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
                 if args.explain:
                     _explain_query(ledger, lambda c, r=read, s=side, a=a, b=b: window_query(c, r, s, a, b))
+    _dashboard_compare(ledger, since, until, month, args)
     for metric, side in SERIES:
         label = f"compare {metric} / {side}, a month: whole series windowed in Python"
         median, worst, n = timed(
@@ -417,6 +430,48 @@ def main() -> None:
             args.url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True
         ) as c:
             c.execute(f"DROP SCHEMA {SCHEMA} CASCADE")
+
+
+def _dashboard_compare(ledger: Any, since: date, until: date, month: tuple[date, date], args: Any) -> None:
+    """The reads of the dashboard's compare page (``web.state.Dashboard._compare``): the latest
+    claims of the series that speak of the window (``MAX_COMPARE``), how many there are (up to
+    ``COUNT_CAP``), and the reviews of those read."""
+    from headcount.reconcile.compare import in_window
+    from headcount.store import dashboard as browse
+    from headcount.store.reviews import ReviewStore
+    from headcount.web.state import MAX_COMPARE
+
+    reviews = ReviewStore(ledger.engine)
+    early = (date(2022, 10, 1), date(2022, 10, 31))
+    title = "compare page (dashboard): latest claims, count, reviews"
+    print(f"{title:<72} {'median ms':>10} {'worst ms':>9} {'rows':>8}")
+    for metric, side in SERIES:
+        for span, (a, b) in (("a month", month), ("a quarter", (since, until)), ("October 2022", early)):
+            filters = browse.ClaimFilters(metric=metric, side=side, since=a, until=b)
+
+            def page(f: Any = filters, a: date = a, b: date = b) -> int:
+                records, _ = browse.claims_page(ledger.engine, f, limit=MAX_COMPARE)
+                browse.count_claims(ledger.engine, f, cap=browse.COUNT_CAP)
+                reviews.for_claims([r.id for r in records])
+                assert all(in_window(r, a, b) for r in records)
+                return len(records)
+
+            median, worst, n = timed(page, args.repeat)
+            label = f"compare page {metric} / {side}, {span}"
+            print(f"{label:<72} {median:>10.1f} {worst:>9.1f} {n:>8,}", flush=True)
+            if args.explain:
+                for build in (
+                    lambda c, f=filters: browse._claims_select(
+                        ledger.engine, f, queries_columns(), "newest"
+                    ).limit(MAX_COMPARE + 1),
+                ):
+                    _explain_query(ledger, build)
+
+
+def queries_columns() -> Any:
+    from headcount.store.queries import _CLAIM_COLUMNS
+
+    return _CLAIM_COLUMNS
 
 
 def _explain(ledger: Any, filters: dict[str, Any]) -> None:

@@ -136,6 +136,7 @@ def build(path: Path, n_claims: int, per_article: int = 10, seed: int = 7) -> No
                     float(value), "exact", "count", metric, side, p_start.isoformat(), p_end.isoformat(),
                     None, claimant, "[]", int(bool(hedge)), f_start, f_start + len(figure), offset,
                     offset + len(quote), "headcount.extract.v1", "en", p_start.isoformat(), p_end.isoformat(),
+                    published.isoformat(),
                 )
             )  # fmt: skip
             offset += len(quote) + 2
@@ -154,8 +155,8 @@ def build(path: Path, n_claims: int, per_article: int = 10, seed: int = 7) -> No
         conn.executemany(
             "INSERT INTO claims (id, extraction_id, article_id, position, is_current, doc, quote, figure,"
             " low, high, bound, kind, metric, side, period_start, period_end, per, claimant, via, hedged,"
-            " char_start, char_end, sentence_start, sentence_end, extractor, language, span_start, span_end)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " char_start, char_end, sentence_start, sentence_end, extractor, language, span_start, span_end,"
+            " article_published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
         if a % 10_000 == 0:
