@@ -93,10 +93,7 @@ def _claims_select(engine: Engine, f: ClaimFilters, columns: Sequence[Any], sort
             )
     if fts and (f.metric or f.side):
         query = query.where(_indexed_series_check(f.metric, f.side))
-    if f.metric:
-        query = query.where(claims.c.metric == f.metric)
-    if f.side:
-        query = query.where(claims.c.side == f.side)
+    query = query.where(*_own_conditions(f))
     if f.claimant:
         pattern = _like(f.claimant)
         query = query.where(
@@ -106,12 +103,6 @@ def _claims_select(engine: Engine, f: ClaimFilters, columns: Sequence[Any], sort
         query = query.where(claims.c.claimant.in_(list(f.claimants) or [""]))
     if f.outlet:
         query = query.where(articles.c.outlet.ilike(_like(f.outlet), escape="\\"))
-    if f.since is not None or f.until is not None:
-        query = query.where(*span_window(f.since, f.until))
-    if f.hedged is not None:
-        query = query.where(claims.c.hedged.is_(f.hedged))
-    if f.article_id is not None:
-        query = query.where(claims.c.article_id == f.article_id)
     if f.state == "unreviewed":
         query = query.where(~exists().where(review_states.c.claim_id == claims.c.id))
     elif f.state == "reviewed":
@@ -133,26 +124,32 @@ def _claims_select(engine: Engine, f: ClaimFilters, columns: Sequence[Any], sort
     return query
 
 
+def _own_conditions(f: ClaimFilters) -> list[Any]:
+    """The filters on the claims' own columns: metric, side, window, hedging, article."""
+    conditions = []
+    if f.metric:
+        conditions.append(claims.c.metric == f.metric)
+    if f.side:
+        conditions.append(claims.c.side == f.side)
+    if f.since is not None or f.until is not None:
+        conditions.extend(span_window(f.since, f.until))
+    if f.hedged is not None:
+        conditions.append(claims.c.hedged.is_(f.hedged))
+    if f.article_id is not None:
+        conditions.append(claims.c.article_id == f.article_id)
+    return conditions
+
+
 def _series_ids(f: ClaimFilters, sort: str) -> Any:
-    """For a page of one series (metric or side, the window, hedging, newest or oldest first):
-    the SELECT of its ids on the claims' own columns, which PostgreSQL answers from
-    ``ix_claims_series`` alone (migration 0008) before reading only the rows of the page; None
-    for any other filter or order."""
+    """For a page of one series (metric or side, the window, newest or oldest first): the SELECT
+    of its ids on the claims' own columns, which PostgreSQL answers from ``ix_claims_series``
+    alone (migration 0008; hedging or an article still need the rows) before reading only the
+    rows of the page; None for any other filter or order."""
     if not (f.metric or f.side) or sort not in ("newest", "oldest"):
         return None
     if f.claimant or f.claimants is not None or f.outlet or f.state or f.search:
         return None
-    query = select(claims.c.id).where(claims.c.is_current.is_(True))
-    if f.metric:
-        query = query.where(claims.c.metric == f.metric)
-    if f.side:
-        query = query.where(claims.c.side == f.side)
-    if f.since is not None or f.until is not None:
-        query = query.where(*span_window(f.since, f.until))
-    if f.hedged is not None:
-        query = query.where(claims.c.hedged.is_(f.hedged))
-    if f.article_id is not None:
-        query = query.where(claims.c.article_id == f.article_id)
+    query = select(claims.c.id).where(claims.c.is_current.is_(True), *_own_conditions(f))
     return query.order_by(claims.c.id.desc() if sort == "newest" else claims.c.id)
 
 
