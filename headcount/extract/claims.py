@@ -41,7 +41,7 @@ from headcount.model import THE_ARTICLE, Article, Attribution, Claim, Figure, Se
 from headcount.vocab import languages, table
 
 #: The versioned name of this extractor, stored with every claim. Change it when output changes.
-EXTRACTOR = "headcount.extract.v2"
+EXTRACTOR = "headcount.extract.v3"
 
 # Units that measure things other than people, cases or requests: never a claim.
 _OUT_OF_SCOPE_UNITS = {
@@ -311,8 +311,9 @@ def _continues_statistics(
 
 
 def _settle_sources(claims: list[Claim], doc: _Doc) -> list[Claim]:
-    """Article-level attribution: a headline without a source of its own takes the lede's; the
-    article's own outlet is never an intermediary; each source gets its fullest name."""
+    """Article-level attribution: a headline without a source of its own takes the lede's (and
+    the body's period of a figure it repeats); the article's own outlet is never an intermediary;
+    each source gets its fullest name."""
     if not claims:
         return claims
     headline = _headline_end(doc)
@@ -335,6 +336,7 @@ def _settle_sources(claims: list[Claim], doc: _Doc) -> list[Claim]:
                 else c
                 for c in claims
             ]
+        claims = _headline_periods(claims, headline)
     outlet = doc.article.outlet
     names = attribution_stage.canonical_names(
         [n for c in claims for n in (c.claimant, *c.via)], doc.article.body
@@ -346,6 +348,23 @@ def _settle_sources(claims: list[Claim], doc: _Doc) -> list[Claim]:
         )
         claimant = names.get(c.claimant, c.claimant)
         out.append(replace(c, claimant=claimant, via=tuple(v for v in via if v != claimant)))
+    return out
+
+
+def _headline_periods(claims: list[Claim], headline: int) -> list[Claim]:
+    """A headline's figure that the body repeats takes the body's period: a headline is written
+    short ("One of at Least 30 Russian Defectors"), the body says since when."""
+    body = [c for c in claims if c.start >= headline]
+    out = []
+    for c in claims:
+        if c.end <= headline:
+            twin = next(
+                (b for b in body if (b.low, b.high, b.kind, b.metric) == (c.low, c.high, c.kind, c.metric)),
+                None,
+            )
+            if twin is not None:
+                c = replace(c, period_start=twin.period_start, period_end=twin.period_end)
+        out.append(c)
     return out
 
 

@@ -1034,6 +1034,9 @@ def _direction(norm: str, c: _Cand, pats: _Patterns) -> str | None:
 _RATE_WINDOW = 250  # characters around a figure searched for its sentence and clause
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _rate(norm: str, c: _Cand, pats: _Patterns) -> str | None:
     """The time unit of a rate stated in the figure's clause ("each month"), if any.
 
@@ -1056,6 +1059,9 @@ def _rate(norm: str, c: _Cand, pats: _Patterns) -> str | None:
         if pats.rate_not_before.search(norm[max(lo, m.start() - 20) : m.start()]):
             continue
         per = m.lastgroup
+        between = norm[c.end : m.start()] if m.start() >= c.end else norm[m.end() : c.start]
+        if _DIGIT.search(between):
+            continue  # another figure stands nearer: "2,700 were detained, roughly 90 a day"
         dist = abs(m.start() - c.end) if m.start() >= c.end else abs(c.start - m.end())
         if per and (best is None or dist < best[0]):
             best = (dist, per)

@@ -49,6 +49,7 @@ class Mention:
     scopes_sentence: bool = False  # a cut-off or running-total phrase ("By August 30")
     rolling: tuple[int, str] | None = None  # "over the past 24 hours": n units up to the cut-off
     baseline: bool = False  # the period compared against ("as many as in 2022", "up from … last year")
+    anchor: int | None = None  # "a year earlier": start of the period of the sentence it counts back from
 
 
 class _Patterns:
@@ -148,6 +149,11 @@ class _Patterns:
             (re.compile(rf"^(?:{k})$", re.IGNORECASE), int(v)) for k, v in data["quarters"].items()
         ]
         self.previous_year = re.compile(data.get("previous_year", "last"), re.IGNORECASE)
+        self.relative = {
+            unit: re.compile(rf"^(?:{alternation(ph[key])})$", re.IGNORECASE)
+            for unit, key in (("year", "relative_year"), ("month", "relative_month"))
+            if ph.get(key)
+        }
         run = entry(data, "running", file=f, kind=dict)
         self.perfect = re.compile(
             rf"(?<![^\W_])(?:{alternation(run['perfect'])})\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|"
@@ -542,13 +548,55 @@ def find_periods(
     dateline = pats.dateline.match(sentence)
     if dateline:
         exclude.append((0, dateline.end()))
-    kept = _outermost(out, sentence, pats, exclude)
+    kept = _relative_to_named(_outermost(out, sentence, pats, exclude), pats)
     return [
         replace(mt, baseline=True)
         if pats.baseline_before.search(sentence, max(0, mt.start - 30), mt.start)
         else mt
         for mt in kept
     ]
+
+
+def _relative_to_named(mentions: list[Mention], pats: _Patterns) -> list[Mention]:
+    """ "A year earlier" after another year-long period of the sentence is the year before that one
+    ("in fiscal 2023, up from 794 a year earlier": fiscal 2022), not before publication."""
+    out: list[Mention] = []
+    for i, mt in enumerate(mentions):
+        unit = next((u for u, p in pats.relative.items() if p.match(mt.text.strip())), None)
+        named = None
+        if unit is not None:
+            named = next(
+                (
+                    m
+                    for m in reversed(mentions[:i])
+                    if m.first is not None
+                    and m.last is not None
+                    and not any(p.match(m.text.strip()) for p in pats.relative.values())
+                    and _spans(m.first, m.last, unit)
+                ),
+                None,
+            )
+        if named is not None and named.first is not None and named.last is not None and unit is not None:
+            months = 12 if unit == "year" else 1
+            first = _shift_months(named.first, -months)
+            last = _shift_months(named.last + timedelta(days=1), -months) - timedelta(days=1)
+            mt = replace(mt, first=first, last=last, anchor=named.start)
+        out.append(mt)
+    return out
+
+
+def _spans(first: date, last: date, unit: str) -> bool:
+    """Whether first..last is one whole year (any start month: fiscal years) or one whole month."""
+    if first.day != 1:
+        return False
+    months = 12 if unit == "year" else 1
+    return _shift_months(first, months) - timedelta(days=1) == last
+
+
+def _shift_months(d: date, months: int) -> date:
+    """The first-of-month date ``months`` months from ``d`` (which must be a first of a month)."""
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _month_of(m: re.Match[str], pats: _Patterns, published: date | None) -> tuple[int, int] | None:
@@ -638,6 +686,7 @@ def choose_period(
             [m for m in mentions if not _clause_has_own(m, ctx)], fs, fe
         )
     if chosen is not None:
+        chosen = _anchor_instead(chosen, mentions, ctx)
         first, last = _resolve(chosen, ctx)
         # "As of Nov. 21, more than 1,500 had surrendered since the start of the invasion": the
         # cut-off and the start come from two phrases of one statement.
@@ -674,6 +723,23 @@ def choose_period(
     if ctx.kind in ("count", "share") and running:
         return None, ctx.cutoff
     return None, None
+
+
+def _anchor_instead(chosen: Mention, mentions: list[Mention], ctx: Context) -> Mention:
+    """ "In 2023 courts received 7,300 cases, a year earlier 1,200": "a year earlier" belongs to
+    the figure next to it; a figure before it that another figure stands between, or nearer to
+    it, has the period it counts back from ("1,500 a year earlier" keeps its own)."""
+    if chosen.anchor is None or chosen.start < ctx.figure_end:
+        return chosen
+    named = next((m for m in mentions if m.start == chosen.anchor), None)
+    if named is None or named.end > ctx.figure_start:
+        return chosen
+    own = chosen.start - ctx.figure_end
+    if not any(
+        f > ctx.figure_start and (f < chosen.start or f - chosen.end < own) for f in ctx.other_figures
+    ):
+        return chosen
+    return named
 
 
 def _sentence_initial(m: Mention, ctx: Context) -> bool:

@@ -121,10 +121,17 @@ def metric_cues(sentence: str, context: str, language: str = "en") -> list[Cue]:
     """Cues in a (normalised) sentence; ``context`` is the sentence and the two before it, which
     context-bound cues need."""
     out = []
+    headline = _title_case(sentence)
     for start, end, (metric, kind, weak, ctx) in patterns(language).cues.finditer(sentence):
         if ctx is not None and not ctx.search(context):
             continue
-        if kind == "verb" and start > 0 and sentence[start].isupper() and _in_name(sentence, start, end):
+        if (
+            kind == "verb"
+            and start > 0
+            and sentence[start].isupper()
+            and not headline
+            and _in_name(sentence, start, end)
+        ):
             continue  # "the Get Lost group": a name, not someone who lost anything
         out.append(Cue(metric, kind, start, end, weak))
     return out
@@ -291,6 +298,18 @@ def classify(
             key=lambda c: abs(c.start - fig_end) if c.start >= fig_end else abs(fig_start - c.end),
         ).metric
     return carry_metric if continues else None
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is written in headline case ("Ukraine Has Lost Over 67,000 Troops"):
+    most of its longer words capitalised, so capitals no longer mark names."""
+    words = [w for w in _WORD.findall(sentence) if len(w) > 3]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _in_name(sentence: str, start: int, end: int) -> bool:

@@ -41,6 +41,8 @@ Every text is written for this table; names of real bodies and outlets appear on
 attribution rules have something realistic to work on, and the numbers are illustrative.
 """
 
+JAN_2025 = "2025-01-01"
+
 CLAIM_CASES: list[dict] = [
     # --- metric: "deserters"
     {
@@ -927,6 +929,41 @@ CLAIM_CASES: list[dict] = [
         "text": "Border agents encountered more than 50,000 Russians in fiscal year 2023.",
         "claims": [{"figure": "more than 50,000", "period_start": "2022-10-01", "period_end": "2023-09-30"}],
     },
+    # --- period: "a year earlier" after a named year is the year before that one
+    {
+        "id": "period-fiscal-year-a-year-earlier",
+        "published": "2025-01-15",
+        "text": "Immigration courts approved 2,300 Russian asylum claims in fiscal 2024, up from 1,500 "
+        "a year earlier.",
+        "claims": [
+            {"figure": "2,300", "period_start": "2023-10-01", "period_end": "2024-09-30"},
+            {"figure": "1,500", "period_start": "2022-10-01", "period_end": "2023-09-30"},
+        ],
+    },
+    {
+        "id": "period-named-year-then-a-year-earlier",
+        "published": "2025-03-01",
+        "text": "In 2024 garrison courts received 7,300 AWOL cases, a year earlier just 1,200.",
+        "claims": [
+            {"figure": "7,300", "period_start": "2024-01-01", "period_end": "2024-12-31"},
+            {"figure": "1,200", "period_start": "2023-01-01", "period_end": "2023-12-31"},
+        ],
+    },
+    {
+        "id": "period-the-previous-month-of-a-named-month",
+        "published": "2025-06-02",
+        "text": "Garrison courts received 4,100 AWOL cases in March, compared with 3,600 the previous month.",
+        "claims": [
+            {"figure": "4,100", "period_start": "2025-03-01", "period_end": "2025-03-31"},
+            {"figure": "3,600", "period_start": "2025-02-01", "period_end": "2025-02-28"},
+        ],
+    },
+    {
+        "id": "period-last-year-without-a-named-year",
+        "published": "2025-06-02",
+        "text": "Prosecutors opened 640 desertion cases the previous year, the office said.",
+        "claims": [{"figure": "640", "period_start": "2024-01-01", "period_end": "2024-12-31"}],
+    },
     # --- period: stated in the previous sentence and continued
     {
         "id": "period-previous-sentence",
@@ -1673,6 +1710,35 @@ CLAIM_CASES: list[dict] = [
                 "period_start": "2022-10-01",
                 "period_end": "2023-09-30",
             }
+        ],
+    },
+    # --- headlines: written in title case, shorter than the body that repeats their figure
+    {
+        "id": "headline-title-case-verb-and-body-period",
+        "published": "2025-05-02",
+        "text": "Moscow Says Kyiv Lost Over 12,000 Soldiers Near Pokrovsk\n\nRussia's defence ministry "
+        "said that Ukrainian forces had lost over 12,000 soldiers near Pokrovsk since January.",
+        "claims": [
+            {"figure": "Over 12,000", "metric": "casualties", "side": "ukraine", "period_start": JAN_2025},
+            {"figure": "over 12,000", "metric": "casualties", "side": "ukraine", "period_start": JAN_2025},
+        ],
+    },
+    {
+        "id": "headline-since-start-of-operation",
+        "published": "2024-09-10",
+        "text": "Nearly 700 Foreign Fighters Killed Since Start of Special Operation\n\nThe figure was "
+        "given by the Russian defence ministry on Tuesday.",
+        "claims": [{"figure": "Nearly 700", "metric": "casualties", "period_start": "2022-02-24"}],
+    },
+    # --- a rate phrase belongs to the figure next to it, not to an earlier figure of the clause
+    {
+        "id": "rate-belongs-to-the-nearer-figure",
+        "published": "2025-05-05",
+        "text": "In April alone, 1,800 soldiers left their units without leave, about 60 a day, the "
+        "prosecutor said.",
+        "claims": [
+            {"figure": "1,800", "kind": "count", "per": None, "period_start": "2025-04-01"},
+            {"figure": "about 60", "kind": "rate", "per": "day"},
         ],
     },
 ]
