@@ -231,7 +231,7 @@ class _Patterns:
             re.IGNORECASE,
         )
         self.acronym_described = re.compile(
-            rf"(?:the\s+)?(?P<name>[A-Z][A-Z0-9.-]+)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+            rf"(?:[Tt]he\s+)?(?P<name>[A-Z][A-Z0-9.-]+)\s+(?:[a-z][\w-]*\s+){{0,3}}"
             rf"(?:{alternation(entry(d, 'descriptors', file=f))})$"
         )
         self.list_tail = re.compile(
@@ -835,7 +835,7 @@ def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
         end = start + tail.start()  # "Customs and Border Protection data" -> the agency
         text = norm[start:end]
     acronym = pats.acronym_described.match(text)
-    if acronym and default_registry().resolve(text) is None:
+    if acronym and not _known_alias(text):
         end = start + acronym.end("name")  # "HUR military intelligence agency" -> HUR
         text = norm[start:end]
     reporter_possessive = bool(pats.reporter_possessive.search(text))
@@ -852,10 +852,31 @@ def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
     if det and _proper_or_organisation(text[det.end() :], pats) and not _the_is_part_of_name(text):
         start += det.end()
     name = original[start:end].strip()
+    # "BBC News Russian and the independent outlet Mediazona": each of two sources loses its
+    # description.
+    joint = re.search(r"\s+and\s+", name)
+    if joint and name[:1].isupper() and not reporter_possessive:
+        second = name[joint.end() :]
+        described = pats.descriptor_name.match(normalise(second))
+        if described and described.start("name") > 0:
+            name = name[: joint.end()] + second[described.start("name") :]
     # A name in quotation marks ("the group 'Idite Lesom'") is the name without them.
     if len(name) > 2 and name[0] in "\"'«“„" and name[-1] in "\"'»”":
         name = name[1:-1].strip()
     return name
+
+
+def _known_alias(text: str) -> bool:
+    """Whether a phrase is itself a known actor's name ("UN refugee agency", "U.N. refugee
+    agency"), not an acronym with a description after it ("HUR military intelligence agency")."""
+
+    def key(t: str) -> str:
+        t = re.sub(r"^the\s+", "", t.strip(), flags=re.IGNORECASE)
+        t = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), t)
+        return re.sub(r"\s+", " ", normalise(t).casefold())
+
+    actor = default_registry().resolve(key(text))
+    return actor is not None and key(text) in {key(a) for a in actor.aliases}
 
 
 def _the_is_part_of_name(text: str) -> bool:
@@ -912,6 +933,11 @@ def _proper_or_organisation(text: str, pats: _Patterns) -> bool:
     head = words[-1].lower().strip(".,")
     if pats.org_words.match(head) or pats.org_words.match(head.rstrip("s")):
         return True
+    # "Office of the Prosecutor General": the head comes before "of".
+    if "of" in words[1:]:
+        first = words[words.index("of", 1) - 1].lower().strip(".,")
+        if words[0][:1].isupper() and pats.org_words.match(first):
+            return True
     return words[0][:1].isupper() and not _is_title(words[-1], pats)
 
 

@@ -171,6 +171,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 continue
             kind = _kind(fig)
             clause = clause_of(s_clauses, fs)
+            # "about 4,700 casualties, including some 600 deaths": a part of the figure before.
+            subset = previous_side is not None and taxonomy.opens_subset(s_norm, clause.start, fs, language)
             metric = taxonomy.classify(
                 s_norm,
                 fs,
@@ -206,7 +208,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 metric,
                 metric_info,
                 article_side,
-                previous_side if kind == "share" else None,
+                previous_side if kind == "share" or subset else None,
+                subset=subset,
             )
             if side == "enemy":  # "the enemy lost 1,090 personnel", said the General Staff of Ukraine
                 side = sides_stage.enemy_of(attribution.claimant, attribution.via)
@@ -439,13 +442,19 @@ def _side(
     metric_info: dict,
     article_side: str | None,
     anchor_side: str | None,
+    *,
+    subset: bool = False,
 ) -> str:
-    """Whose people a figure counts: its own words, its clause, its sentence, then context."""
+    """Whose people a figure counts: its own words, its clause, its sentence, then context; a
+    part of the figure before it (``subset``) is that figure's side unless its own words say."""
     s = doc.sentences[i]
     s_norm = doc.norm[s.start : s.end]
     window_end = taxonomy._np_end(s_norm, fe, clause.end)
+    attached = sides_stage.side_attached(cues, s_norm, fe, window_end)
+    if subset and anchor_side and not attached:
+        return anchor_side
     side = (
-        sides_stage.side_attached(cues, s_norm, fe, window_end)
+        attached
         or sides_stage.side_near(cues, fs, fe, clause.start, clause.end, skip)
         or sides_stage.side_near(cues, fs, fe, 0, len(s_norm), skip)
         or anchor_side

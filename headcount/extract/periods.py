@@ -673,6 +673,17 @@ def choose_period(
 ) -> tuple[date | None, date | None]:
     """The period of one figure: a mention in its clause, else in its sentence, else a running
     total or a period carried over from the sentence before."""
+    first, last = _choose_period(mentions, ctx, language)
+    if first is not None and last is not None and first > last:
+        # "since February" in a text dated January: the start lies after the cut-off, so it is not
+        # this figure's (a misread year, a date of something else); the cut-off still holds.
+        return None, last
+    return first, last
+
+
+def _choose_period(
+    mentions: list[Mention], ctx: Context, language: str = "en"
+) -> tuple[date | None, date | None]:
     pats = patterns(language)
     fs, fe = ctx.figure_start, ctx.figure_end
     # A baseline ("as many as in 2022") is the figure's period only when nothing else is.

@@ -101,8 +101,9 @@ class _Patterns:
         self.continuation_opener = re.compile(
             rf"^\W*(?:{alternation(cont['openers'])})(?![^\W_])", re.IGNORECASE
         )
+        # Matched at a clause's start (``match(text, pos)``, so no "^": it would only match at 0).
         self.subset_clause = re.compile(
-            rf"^\W*{words_pattern(entry(d, 'grammar.subset_openers', file=f))}", re.IGNORECASE
+            rf"\W*{words_pattern(entry(d, 'grammar.subset_openers', file=f))}", re.IGNORECASE
         )
         # Between a verb and the figure it governs: nothing, or only a qualifier ("convicted over").
         self.only_qualifiers = re.compile(rf"\s*(?:(?:{alternation(g['qualifiers'])})\s+)*", re.IGNORECASE)
@@ -320,6 +321,14 @@ def _in_name(sentence: str, start: int, end: int) -> bool:
         (before and before[-1][:1].isupper() and before[-1][-1:] not in ".:")
         or (after and after[0][:1].isupper())
     )
+
+
+def opens_subset(sentence: str, clause_start: int, fig_start: int, language: str = "en") -> bool:
+    """Whether the figure's clause opens with "including", "of whom", "among them" …: the figure
+    is a part of the one before it."""
+    pats = patterns(language)
+    m = pats.subset_clause.match(sentence, clause_start)
+    return m is not None and m.end() <= fig_start and len(sentence[m.end() : fig_start].split()) <= 3
 
 
 def _in_subset_clause(

@@ -1741,4 +1741,56 @@ CLAIM_CASES: list[dict] = [
             {"figure": "about 60", "kind": "rate", "per": "day"},
         ],
     },
+    # --- claimants: how a source is named
+    {
+        "id": "claimant-the-office-of-a-title",
+        "published": "2025-02-10",
+        "text": "Investigators opened 61,000 cases over desertion last year, according to figures from "
+        "the Office of the Prosecutor General.",
+        "claims": [{"figure": "61,000", "claimant": "Office of the Prosecutor General"}],
+    },
+    {
+        "id": "claimant-acronym-then-description",
+        "published": "2025-02-10",
+        "text": "The SBU security service said 45 Russian soldiers had defected to Ukraine since January.",
+        "claims": [{"figure": "45", "claimant": "SBU"}],
+    },
+    {
+        "id": "claimant-dotted-acronym-that-is-a-name",
+        "published": "2025-02-10",
+        "text": "More than 6 million Ukrainians have fled abroad, according to the U.N. refugee agency.",
+        "claims": [{"figure": "More than 6 million", "claimant": "U.N. refugee agency"}],
+    },
+    {
+        "id": "claimant-two-sources-one-described",
+        "published": "2025-02-10",
+        "text": "Verstka and the independent outlet Mediazona have counted 11,000 cases of unauthorised "
+        "absence this year.",
+        "claims": [{"figure": "11,000", "claimant": "Verstka and Mediazona"}],
+    },
+    {
+        "id": "claimant-estimates-by-put-at",
+        "published": "2025-02-10",
+        "text": "Estimates by Western officials put Russia's losses — killed and wounded — at more than "
+        "700,000.",
+        "claims": [{"figure": "more than 700,000", "claimant": "Western officials", "side": "russia"}],
+    },
+    # --- a part of the figure before it has that figure's side
+    {
+        "id": "side-subset-takes-the-whole",
+        "published": "2025-02-10",
+        "text": "North Korea has lost about 3,000 soldiers killed or wounded, including some 300 dead, "
+        "since its troops joined Russia's war, Seoul's intelligence service said.",
+        "claims": [
+            {"figure": "about 3,000", "side": "other"},
+            {"figure": "some 300", "side": "other"},
+        ],
+    },
+    # --- a start after the cut-off is not the figure's: the period never runs backwards
+    {
+        "id": "period-start-after-publication-dropped",
+        "published": "2025-01-10",
+        "text": "Since February 2025, 300 soldiers have deserted from the brigade, its commander said.",
+        "claims": [{"figure": "300", "period_start": None, "period_end": "2025-01-10"}],
+    },
 ]
