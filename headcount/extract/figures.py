@@ -748,8 +748,8 @@ def _not_a_number(norm: str, a: _Atom, pats: _Patterns) -> bool:
         # "one" as a pronoun: "one of the soldiers".
         if a.value == 1 and pats.one_pronoun_after.match(after):
             return True
-    if pats.label_list_before.search(before):
-        return True  # "Articles 337 and 338"
+    if pats.label_list_before.search(before) and not _THOUSANDS.fullmatch(norm[a.start : a.end]):
+        return True  # "Articles 337 and 338" (but "Article 407 and 3,100 under Article 408": a count)
     token_start = norm.rfind(" ", 0, a.start) + 1
     token_end = norm.find(" ", a.end)
     token = norm[token_start : token_end if token_end != -1 else len(norm)]
@@ -1035,6 +1035,7 @@ _RATE_WINDOW = 250  # characters around a figure searched for its sentence and c
 
 
 _DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+")
 
 
 def _rate(norm: str, c: _Cand, pats: _Patterns) -> str | None:

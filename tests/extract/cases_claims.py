@@ -1793,4 +1793,41 @@ CLAIM_CASES: list[dict] = [
         "text": "Since February 2025, 300 soldiers have deserted from the brigade, its commander said.",
         "claims": [{"figure": "300", "period_start": None, "period_end": "2025-01-10"}],
     },
+    # --- metric: a cue written around its figure, articles of a code, refuge
+    {
+        "id": "metric-verdicts-in-awol-cases",
+        "published": "2025-06-30",
+        "text": "Military judges handed down 2 300 verdicts in AWOL cases in May, court records show.",
+        "claims": [{"figure": "2 300", "metric": "conviction"}],
+    },
+    {
+        "id": "metric-protection-was-granted-in-cases",
+        "published": "2025-06-30",
+        "text": "The migration office said protection was granted in 90 cases involving Russian men in "
+        "the first quarter.",
+        "claims": [{"figure": "90", "metric": "asylum_granted"}],
+    },
+    {
+        "id": "metric-recognised-as-refugees",
+        "published": "2025-06-30",
+        "text": "Spain's asylum office has recognised 40 Russian deserters as refugees since 2022.",
+        "claims": [{"figure": "40", "metric": "asylum_granted", "side": "russia"}],
+    },
+    {
+        "id": "metric-seek-refuge-is-displacement",
+        "published": "2025-06-30",
+        "text": "The war has forced about 2 million people from the region to seek refuge abroad, the UN "
+        "refugee agency said.",
+        "claims": [{"figure": "about 2 million", "metric": "displacement"}],
+    },
+    {
+        "id": "metric-under-an-article-of-the-code",
+        "published": "2025-09-15",
+        "text": "Investigators registered 98,000 proceedings under Article 407 and 3,100 under Article 408 "
+        "between January and August.",
+        "claims": [
+            {"figure": "98,000", "metric": "criminal_case"},
+            {"figure": "3,100", "metric": "criminal_case"},
+        ],
+    },
 ]
