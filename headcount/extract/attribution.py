@@ -261,6 +261,11 @@ class _Patterns:
             r"registers?|records"
         )
         self.data_tail = re.compile(rf"\s+(?:{data_words})$", re.IGNORECASE)
+        self.own_data = re.compile(rf"^(?:{alternation(d.get('own_data', []) or ['(?!)'])})$", re.IGNORECASE)
+        cap = r"[A-Z][\w.'’&-]*"
+        self.subject_org = re.compile(
+            rf"^(?P<name>{cap}(?:\s+(?:(?:and|of|for|the)\s+)*{cap})*)\s+(?:[a-z]\w*\s+){{0,2}}?[a-z]\w*ed(?![^\W_])"
+        )
         self.ends_in_data = re.compile(rf"(?<![^\W_])(?:{data_words})$", re.IGNORECASE)
         self.data_head = re.compile(rf"^(?:{data_nouns})\s+", re.IGNORECASE)
         # A report written by an outlet's own journalist is the outlet's report (NOTES.md):
@@ -860,6 +865,12 @@ def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
         described = pats.descriptor_name.match(normalise(second))
         if described and described.start("name") > 0:
             name = name[: joint.end()] + second[described.start("name") :]
+    # "according to agency data" after a sentence that opens with the agency ("U.S. Customs and
+    # Border Protection encountered 57,264 …"): the agency is the source.
+    if pats.own_data.match(name):
+        subject = pats.subject_org.match(norm)
+        if subject and subject.end("name") <= e.start and _organisation_like(subject.group("name"), pats):
+            return original[subject.start("name") : subject.end("name")]
     # A name in quotation marks ("the group 'Idite Lesom'") is the name without them.
     if len(name) > 2 and name[0] in "\"'«“„" and name[-1] in "\"'»”":
         name = name[1:-1].strip()

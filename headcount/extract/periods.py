@@ -690,7 +690,18 @@ def _choose_period(
     if any(not m.baseline for m in mentions):
         mentions = [m for m in mentions if not m.baseline]
     in_clause = [m for m in mentions if ctx.clause.start <= m.start < ctx.clause.end]
-    chosen = _nearest(in_clause, fs, fe)
+    # "… in August is one of at least 30 servicemen who have switched sides since February 2022":
+    # the figure's own perfect verb and its "since" outrank a nearer date of something else.
+    own_since = [
+        m
+        for m in in_clause
+        if m.open_end
+        and m.first is not None
+        and m.start >= fe
+        and pats.perfect.search(ctx.sentence, fe, m.start)
+        and not any(fe <= f < m.start for f in ctx.other_figures)
+    ]
+    chosen = own_since[0] if own_since else _nearest(in_clause, fs, fe)
     if chosen is None and mentions:
         before = [m for m in mentions if m.end <= fs]
         chosen = _nearest(before, fs, fe) or _nearest(

@@ -1830,4 +1830,37 @@ CLAIM_CASES: list[dict] = [
             {"figure": "3,100", "metric": "criminal_case"},
         ],
     },
+    # --- "the 12,000 it recorded": a pronoun after the figure is no unknown thing counted
+    {
+        "id": "metric-figure-then-pronoun-and-verb",
+        "published": "2024-01-15",
+        "text": "The border service apprehended 30,500 Russians in fiscal 2023, well above the 12,000 it "
+        "apprehended the year before.",
+        "claims": [
+            {"figure": "30,500", "metric": "border_encounter", "period_start": "2022-10-01"},
+            {"figure": "12,000", "metric": "border_encounter", "period_start": "2021-10-01"},
+        ],
+    },
+    {
+        "id": "metric-switched-to-a-sides-side",
+        "published": "2024-05-02",
+        "text": "Kyiv says 25 Russian soldiers switched to Ukraine's side in the first quarter.",
+        "claims": [{"figure": "25", "metric": "defection", "side": "russia"}],
+    },
+    # --- "according to agency data": the agency the sentence opens with
+    {
+        "id": "claimant-agency-data-of-the-subject",
+        "published": "2024-01-15",
+        "text": "Canada Border Services Agency encountered 4,200 Russian citizens at its land crossings in "
+        "2023, according to agency data.",
+        "claims": [{"figure": "4,200", "claimant": "Canada Border Services Agency"}],
+    },
+    # --- period: the figure's own perfect verb and its "since" outrank a nearer date
+    {
+        "id": "period-own-since-over-nearer-date",
+        "published": "2024-06-01",
+        "text": "The sergeant who surrendered near Avdiivka in May is one of at least 90 soldiers who "
+        "have surrendered to the brigade since October 2023, the brigade said.",
+        "claims": [{"figure": "at least 90", "period_start": "2023-10-01", "period_end": "2024-06-01"}],
+    },
 ]
