@@ -261,6 +261,7 @@ class _Patterns:
             r"registers?|records"
         )
         self.data_tail = re.compile(rf"\s+(?:{data_words})$", re.IGNORECASE)
+        self.agent_after = re.compile(r"\s+by\s", re.IGNORECASE)
         self.own_data = re.compile(rf"^(?:{alternation(d.get('own_data', []) or ['(?!)'])})$", re.IGNORECASE)
         cap = r"[A-Z][\w.'’&-]*"
         self.subject_org = re.compile(
@@ -521,6 +522,8 @@ def _events(
                 continue  # "did not say how many": no statement
             if pats.determiner_before.search(norm, max(0, vs - 8), vs):
                 continue  # "an estimated 350,000", "the reported figure"
+            if kind == "record" and pats.agent_after.match(norm, ce):
+                continue  # "records collected by X": a participle, X is the source (data cues)
             if norm[cs:ce].lower().startswith("claim") and pats.toll_after.match(norm, ce):
                 continue  # "has claimed over 100,000 lives"
             strict = bool(pats.noun_verb.match(norm[cs:ce]))
@@ -535,6 +538,9 @@ def _events(
                 lead = pats.leading_subject.match(norm)
                 if lead:
                     s, e = _np_before(norm, _leading_end(norm, lead.end()), pats)
+            inner = pats.inner_data_of.search(norm, s, e) if e > s else None
+            if inner:  # "court records collected by Get Lost show …": the collector speaks
+                s = inner.end()
             if e > s and (pats.anaphor.match(norm[s:e]) or _speaker_like(norm[s:e], pats)):
                 add("speaker", s, e, vs, record=kind == "record", register=kind == "register", strict=strict)
                 if pats.dative_relay:
@@ -871,9 +877,12 @@ def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
         subject = pats.subject_org.match(norm)
         if subject and subject.end("name") <= e.start and _organisation_like(subject.group("name"), pats):
             return original[subject.start("name") : subject.end("name")]
-    # A name in quotation marks ("the group 'Idite Lesom'") is the name without them.
+    # A name in quotation marks ("the group 'Idite Lesom'") is the name without them (one mark left
+    # alone when the phrase was cut inside the quotation).
     if len(name) > 2 and name[0] in "\"'«“„" and name[-1] in "\"'»”":
         name = name[1:-1].strip()
+    elif len(name) > 2 and name[0] in '"«“„' and not any(q in name[1:] for q in '"»”“'):
+        name = name[1:].strip()
     return name
 
 

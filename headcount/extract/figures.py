@@ -231,6 +231,10 @@ class _Patterns:
             rf"^(?:\s*(?:{'|'.join(dash_joiners)})\s*|\s+(?:{alternation(word_joiners)})\s+)$",
             re.IGNORECASE,
         )
+        # "from two or three" is no "from X to Y": "or" joins alternatives, not ends.
+        self.or_joiner = re.compile(
+            rf"^\s+(?:{alternation(entry(data, 'ranges.alternative_joiners', file=f))})\s+$", re.IGNORECASE
+        )
         self.between = re.compile(
             rf"(?<![^\W_]){entry(data, 'ranges.between', file=f, kind=str)}\s+$", re.IGNORECASE
         )
@@ -786,7 +790,7 @@ def _range(norm: str, a: _Atom, b: _Atom, pats: _Patterns) -> _Cand | None:
     if pats.between.search(before) and pats.between_joiner.match(joint):
         start = a.start - len(pats.between.search(before).group(0))  # type: ignore[union-attr]
     elif pats.range_joiner.match(between):
-        fm = pats.range_from.search(before)
+        fm = pats.range_from.search(before) if not pats.or_joiner.match(between) else None
         if fm:
             # "rose from 5,000 to 20,000" is a change between two levels, not a range.
             pre = norm[max(0, a.start - 60) : a.start - len(fm.group(0))]

@@ -190,6 +190,17 @@ def classify(
         and fig_end <= c.start < window_end
         and words_from_figure(c) <= (_STEPS_FOR_WEAK - 1 if c.weak else 4)
     ]
+    in_np.sort(key=lambda c: c.start)
+    # "2,500 desertion verdicts": in a compound the last noun is the head, the one before it only
+    # says of what.
+    while (
+        len(in_np) > 1
+        and in_np[0].kind != "people"
+        and not in_np[1].weak
+        and not sentence[in_np[0].end : in_np[1].start].strip()
+        and not pats.function_words.match(sentence[in_np[1].start : in_np[1].end].split()[0])
+    ):
+        in_np = in_np[1:]
     oos = pats.out_of_scope.match(sentence, fig_end, window_end)
     if oos and not (in_np and in_np[0].start < oos.start("noun")):
         return None  # "500 tanks", "20 villages": not people, cases or requests

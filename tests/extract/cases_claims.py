@@ -1863,4 +1863,35 @@ CLAIM_CASES: list[dict] = [
         "have surrendered to the brigade since October 2023, the brigade said.",
         "claims": [{"figure": "at least 90", "period_start": "2023-10-01", "period_end": "2024-06-01"}],
     },
+    # --- sources of collected records; compounds of nouns
+    {
+        "id": "claimant-records-collected-by-a-project",
+        "published": "2024-08-14",
+        "text": 'Court records collected by the project "Get Lost" point to some 2,500 desertion verdicts '
+        "in the first half of 2024.",
+        "claims": [
+            {
+                "figure": "some 2,500",
+                "metric": "conviction",
+                "claimant": "Get Lost",
+                "via": [],
+                "period_start": "2024-01-01",
+                "period_end": "2024-06-30",
+            }
+        ],
+    },
+    {
+        "id": "claimant-data-compiled-by-then-verb",
+        "published": "2024-08-14",
+        "text": "Data compiled by Mediazona point to 1,900 AWOL convictions in the spring.",
+        "claims": [{"figure": "1,900", "metric": "conviction", "claimant": "Mediazona", "via": []}],
+    },
+    {
+        "id": "rate-range-with-or",
+        "published": "2024-08-14",
+        "text": "Two or three soldiers desert from the battalion every week, its commander said.",
+        "claims": [
+            {"figure": "Two or three", "low": 2, "high": 3, "bound": "range", "kind": "rate", "per": "week"}
+        ],
+    },
 ]

@@ -580,4 +580,15 @@ FIGURE_CASES: list[tuple] = [
     ("One day, the commander simply disappeared.", []),
     ("They left the trench one by one.", []),
     ("He was the one who signed the order.", []),
+    # --- "X or Y": a range
+    ("Every week the hotline hears from two or three new soldiers.", [("two or three", 2, 3, "range")]),
+    ("Some 20 or 30 men left the battalion.", [("Some 20 or 30", 20, 30, "range")]),
+    ("There were 5,000 or 6,000 deserters, officers said.", [("5,000 or 6,000", 5000, 6000, "range")]),
+    ("Another 500 or more may have fled.", [("500 or more", 500, None, "over")]),
+    # --- a count after "Article N and": no article number
+    (
+        "Courts heard 98,000 cases under Article 407 and 3,100 under Article 408.",
+        [("98,000", 98000, 98000, "exact"), ("3,100", 3100, 3100, "exact")],
+    ),
+    ("Courts applied Articles 337 and 338.", []),
 ]

@@ -463,4 +463,9 @@ CASES_RU: list[tuple[str, str | None, list[tuple[str, dict]]]] = [
         P,
         [("9 000", {"metric": CC}), ("1 200", {"metric": CC})],
     ),
+    (
+        "Каждую неделю из батальона дезертируют два или три солдата.",
+        P,
+        [("два или три", {"low": 2, "high": 3, "bound": "range"})],
+    ),
 ]

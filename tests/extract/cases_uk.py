@@ -485,4 +485,9 @@ CASES_UK: list[tuple[str, str | None, list[tuple[str, dict]]]] = [
             ("9 тисяч", {"period_start": "2022-01-01", "period_end": "2022-12-31"}),
         ],
     ),
+    (
+        "Щотижня з батальйону дезертирують два або три солдати.",
+        P,
+        [("два або три", {"low": 2, "high": 3, "bound": "range"})],
+    ),
 ]
