@@ -220,8 +220,11 @@ class _Patterns:
         self.toll_after = re.compile(r"\s+(?:[\w,.+-]+\s+){0,5}?(?:lives|victims)(?![^\W_])", re.IGNORECASE)
         # ", an independent Russian media outlet," or ", a Russian group known by its Russian name,
         # Idite Lesom," between a subject and its verb.
+        # ", head of Russia's foreign intelligence service," after a name: a title opens an
+        # appositive as "a", "the" or "who" do.
+        openers = [*entry(d, "appositive_openers", file=f), *entry(d, "titles", file=f)]
         self.appositive = re.compile(
-            rf",\s*(?:{alternation(entry(d, 'appositive_openers', file=f))})\b[^,]*(?:,[^,]{{1,40}})?,\s*$",
+            rf",\s*(?:{alternation(openers)})\b[^,]*(?:,[^,]{{1,40}})?,\s*$",
             re.IGNORECASE,
         )
         self.headline_tag = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>(?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*$")
@@ -635,6 +638,15 @@ def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
     app = pats.appositive.search(seg) if seg.endswith(",") else None
     if app:
         seg = seg[: app.start()].rstrip()
+    elif seg.endswith(","):
+        # "A member of the defence committee, Oleksiy Honcharenko, said": the name between the
+        # commas is who spoke; the description before it only says who he is.
+        body = seg[:-1].rstrip()
+        prev = max(body.rfind(c) for c in ',;:("')
+        name = body[prev + 1 :].strip()
+        if prev > 0 and _name_like(name):
+            start = len(body) - len(name)
+            return start, len(body)
     cut = max(seg.rfind(c) for c in ',;:("')
     # A list of names is one subject: "Posts on X, Facebook and Telegram claim …".
     if (
@@ -662,6 +674,14 @@ def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
     if len(seg[start:stop].split()) > 12:
         return end, end
     return start, stop
+
+
+def _name_like(text: str) -> bool:
+    """Two to four capitalised words ("Oleksiy Honcharenko", "Maria Zakharova")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        _person_word(w.rstrip(".")) or re.fullmatch(r"[A-Z]\.", w) for w in words
+    )
 
 
 def _np_before_possessive(norm: str, end: int) -> tuple[int, int]:
@@ -1004,6 +1024,13 @@ def _said_on(norm: str, ev: _Event, published: date | None, language: str) -> da
             first, last = resolve_date(m, pats, published)
             if first is not None and first == last:
                 return first
+    # "claimed in August that …": a month-long date of the statement; its last day (or the day of
+    # publication, if sooner) is the latest the statement can speak for.
+    verb_end = _verb_end(norm, ev)
+    for m in pats.date.finditer(norm, verb_end, min(len(norm), verb_end + 30)):
+        first, last = resolve_date(m, pats, published)
+        if last is not None and _statement_month(norm, verb_end, m):
+            return min(last, published) if published else last
     return _weekday(norm[max(0, ev.at - 40) : min(len(norm), ev.end + 25)], published)
 
 
@@ -1035,6 +1062,8 @@ def _statement_date_spans(
     for m in pats.date.finditer(norm):
         _first, _last = resolve_date(m, pats, None if published is None else published)
         if not (m.group("day") or m.group("day2")):
+            if any(_statement_month(norm, _verb_end(norm, ev), m) for ev in events if ev.role != "relay"):
+                spans.append((m.start(), m.end()))
             continue
         for ev in events:
             if ev.role == "relay":
@@ -1068,6 +1097,23 @@ def _statement_date_spans(
                 spans.append((m.start(), m.end()))
                 break
     return spans
+
+
+_IN_MONTH = re.compile(r"\s+in\s+$", re.IGNORECASE)
+_THEN_THAT = re.compile(r"\s*,?\s*(?:that\b|[\"“«])", re.IGNORECASE)
+
+
+def _verb_end(norm: str, ev: _Event) -> int:
+    """Where the speech verb of an event ends (its cue word, when no longer verb was recorded)."""
+    if ev.verb_end >= 0:
+        return ev.verb_end
+    word = re.match(r"\w+", norm[ev.at :])
+    return ev.at + word.end() if word else ev.at
+
+
+def _statement_month(norm: str, verb_end: int, m: re.Match[str]) -> bool:
+    """ "said in September that …": a month right after a speech verb, then what was said."""
+    return bool(_IN_MONTH.fullmatch(norm, verb_end, m.start()) and _THEN_THAT.match(norm, m.end()))
 
 
 # ---------------------------------------------------------------------------------------------

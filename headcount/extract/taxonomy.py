@@ -110,6 +110,10 @@ class _Patterns:
         self.relative_pronoun = re.compile(
             rf"(?<![^\W_]){alternation(g['relative_pronouns'])}\s", re.IGNORECASE
         )
+        # "… and 14,000 for desertion": a preposition right after a figure leaves its noun out.
+        self.elided_head = re.compile(
+            rf"\s+(?:{alternation(g.get('elided_head_preps') or ['(?!)'])})\s", re.IGNORECASE
+        )
         self.function_words = re.compile(rf"^(?:{alternation(g['function_words'])})$", re.IGNORECASE)
 
 
@@ -281,6 +285,25 @@ def classify(
         if telling:
             return min(telling, key=words_from_figure).metric
 
+    continues = carry_metric is not None and (
+        change
+        or share
+        or pats.continuation_before.search(sentence, max(0, fig_start - 50), fig_start)
+        or pats.continuation_after.match(sentence, fig_end)
+        or pats.continuation_opener.match(sentence)
+    )
+    # "110,000 cases for absence and about 14,000 for desertion": the second figure's noun is left
+    # out; it counts what the figure before it counted.
+    if (
+        previous_metric
+        and pats.elided_head.match(sentence, fig_end)
+        and not (in_np and in_np[0].kind == "people")
+    ):
+        return previous_metric
+    # "compared with 89,000 and 17,000 respectively": a bare figure that continues the statistics
+    # before it counts the same thing, whatever else its clause names.
+    if continues and not in_np and not verbs_after and previous_metric and not (share or change):
+        return previous_metric
     if share and not change:
         order = [verbs_after, in_np, nouns_before, verbs_before]
     elif change:
@@ -288,7 +311,13 @@ def classify(
         order = [in_np, sorted(nouns_before, key=lambda c: c.start)[:1], verbs_after, verbs_before]
     else:
         order = [in_np, verbs_after, nouns_before, verbs_before]
-    if not in_np and not (share or change) and _unknown_head(sentence, fig_end, window_end, pats):
+    verb_next = any(c.kind == "verb" and words_from_figure(c) == 0 for c in verbs_after)
+    if (
+        not in_np
+        and not (share or change)
+        and not verb_next
+        and _unknown_head(sentence, fig_end, window_end, pats)
+    ):
         return None
     if in_np and in_np[0].kind == "people":
         # "29,000 deserters had returned to service": what they did is what is counted.
@@ -300,13 +329,6 @@ def classify(
             return group[0].metric  # already ordered: nearest, past relative clauses and participles
         if group:
             return min(group, key=lambda c: words_from_figure(c)).metric
-    continues = carry_metric is not None and (
-        change
-        or share
-        or pats.continuation_before.search(sentence, max(0, fig_start - 50), fig_start)
-        or pats.continuation_after.match(sentence, fig_end)
-        or pats.continuation_opener.match(sentence)
-    )
     if continues and not [c for c in cues if lo <= c.start < hi and not c.weak]:
         return carry_metric  # "That is three times more than in August"
     if strong:

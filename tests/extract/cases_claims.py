@@ -1894,4 +1894,57 @@ CLAIM_CASES: list[dict] = [
             {"figure": "Two or three", "low": 2, "high": 3, "bound": "range", "kind": "rate", "per": "week"}
         ],
     },
+    # --- appositives around a speaker; a month that dates the statement
+    {
+        "id": "claimant-name-then-title-appositive",
+        "published": "2025-10-03",
+        "text": "Sergei Naryshkin, head of Russia's foreign intelligence service, claimed in August that "
+        "up to 400,000 Ukrainian servicemen had deserted.",
+        "claims": [
+            {
+                "figure": "up to 400,000",
+                "claimant": "Sergei Naryshkin",
+                "metric": "desertion",
+                "side": "ukraine",
+                "period_start": None,
+                "period_end": "2025-08-31",
+            }
+        ],
+    },
+    {
+        "id": "claimant-description-then-name-appositive",
+        "published": "2025-10-03",
+        "text": "Earlier figures came from prosecutors. A member of parliament's defence committee, Oleksiy "
+        "Honcharenko, said that at least 200,000 soldiers had deserted.",
+        "claims": [{"figure": "at least 200,000", "claimant": "Oleksiy Honcharenko"}],
+    },
+    {
+        "id": "period-statement-month-is-no-period",
+        "published": "2025-10-03",
+        "text": "The ministry said in September that 5,000 soldiers had deserted in July.",
+        "claims": [{"figure": "5,000", "period_start": "2025-07-01", "period_end": "2025-07-31"}],
+    },
+    # --- a noun left out, a figure that continues the statistics before it
+    {
+        "id": "metric-elided-noun-after-preposition",
+        "published": "2025-10-03",
+        "text": "Between January and August, prosecutors opened 110,000 cases for unauthorised absence and "
+        "about 14,000 for desertion, compared with 89,000 and 17,000 respectively in the whole of 2024.",
+        "claims": [
+            {"figure": "110,000", "metric": "criminal_case"},
+            {"figure": "about 14,000", "metric": "criminal_case"},
+            {"figure": "89,000", "metric": "criminal_case", "period_start": "2024-01-01"},
+            {"figure": "17,000", "metric": "criminal_case", "period_start": "2024-01-01"},
+        ],
+    },
+    {
+        "id": "metric-only-one-received-it",
+        "published": "2024-05-03",
+        "text": "Last year 22 Russian soldiers applied for asylum in Norway and only one received it, the "
+        "immigration directorate said.",
+        "claims": [
+            {"figure": "22", "metric": "asylum_application"},
+            {"figure": "one", "metric": "asylum_granted"},
+        ],
+    },
 ]
