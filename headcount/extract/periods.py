@@ -48,6 +48,7 @@ class Mention:
     later: tuple[date | None, date | None] | None = None  # the later period of a comparison
     scopes_sentence: bool = False  # a cut-off or running-total phrase ("By August 30")
     rolling: tuple[int, str] | None = None  # "over the past 24 hours": n units up to the cut-off
+    weekend: bool = False  # "over the weekend": the last Saturday and Sunday up to the cut-off
     baseline: bool = False  # the period compared against ("as many as in 2022", "up from … last year")
     anchor: int | None = None  # "a year earlier": start of the period of the sentence it counts back from
 
@@ -135,6 +136,7 @@ class _Patterns:
         self.last_month = re.compile(words_pattern(ph["last_month"]), re.IGNORECASE)
         self.yesterday = re.compile(words_pattern(ph["yesterday"]), re.IGNORECASE)
         self.today = re.compile(words_pattern(ph["today"]), re.IGNORECASE)
+        self.weekend = re.compile(words_pattern(ph["weekend"]), re.IGNORECASE) if ph.get("weekend") else None
         self.same = re.compile(words_pattern(ph["same_period"]), re.IGNORECASE)
         self.comparison = re.compile(words_pattern(ph["comparison"]), re.IGNORECASE)
         # A date after an event verb dates that event, not a figure ("the war, which started in
@@ -513,6 +515,8 @@ def find_periods(
             )
         for m in pats.today.finditer(sentence) if "days" in present else ():
             add(m, published, published)
+        for m in pats.weekend.finditer(sentence) if pats.weekend and "weekend" in present else ():
+            add(m, *_weekend_before(published), weekend=True)
     for m in pats.same.finditer(sentence) if "same" in present else ():
         add(m, None, None, same=True)
 
@@ -555,6 +559,12 @@ def find_periods(
         else mt
         for mt in kept
     ]
+
+
+def _weekend_before(day: date) -> tuple[date, date]:
+    """The Saturday and Sunday of the last weekend on or before ``day``."""
+    sunday = day - timedelta(days=(day.weekday() - 6) % 7)
+    return sunday - timedelta(days=1), sunday
 
 
 def _relative_to_named(mentions: list[Mention], pats: _Patterns) -> list[Mention]:
@@ -795,6 +805,8 @@ def _resolve(m: Mention, ctx: Context) -> tuple[date | None, date | None]:
     if m.rolling and ctx.cutoff:
         n, unit = m.rolling
         return _minus(ctx.cutoff, n, unit), ctx.cutoff
+    if m.weekend and ctx.cutoff:
+        return _weekend_before(ctx.cutoff)
     if m.open_end:
         return m.first, ctx.cutoff
     return m.first, m.last

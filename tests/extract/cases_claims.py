@@ -1947,4 +1947,12 @@ CLAIM_CASES: list[dict] = [
             {"figure": "one", "metric": "asylum_granted"},
         ],
     },
+    # --- "over the weekend": the last Saturday and Sunday before the statement
+    {
+        "id": "period-over-the-weekend-before-the-statement",
+        "published": "2024-12-19",
+        "text": "The agency said on Monday that at least 30 soldiers had been killed or wounded in fighting "
+        "over the weekend alone.",
+        "claims": [{"figure": "at least 30", "period_start": "2024-12-14", "period_end": "2024-12-15"}],
+    },
 ]

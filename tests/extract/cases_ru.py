@@ -468,4 +468,9 @@ CASES_RU: list[tuple[str, str | None, list[tuple[str, dict]]]] = [
         P,
         [("два или три", {"low": 2, "high": 3, "bound": "range"})],
     ),
+    (
+        "За выходные в плен сдались 40 военнослужащих.",
+        "2025-11-11",
+        [("40", {"period_start": "2025-11-08", "period_end": "2025-11-09"})],
+    ),
 ]

@@ -490,4 +490,9 @@ CASES_UK: list[tuple[str, str | None, list[tuple[str, dict]]]] = [
         P,
         [("два або три", {"low": 2, "high": 3, "bound": "range"})],
     ),
+    (
+        "За вихідні в полон здалися 40 військовослужбовців.",
+        "2025-11-11",
+        [("40", {"period_start": "2025-11-08", "period_end": "2025-11-09"})],
+    ),
 ]
