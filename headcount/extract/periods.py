@@ -119,8 +119,9 @@ class _Patterns:
         self.month_year = re.compile(
             rf"(?<![^\W_])(?P<m>{month_alt})(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}}))?(?![^\W_])(?!\s+\d)"
         )
+        year_lead = alternation(ph.get("year_lead") or ["(?!)"])
         self.year = re.compile(
-            rf"(?<![^\W_])(?:(?:{within}|of|since|until|by)\s+)?(?:the\s+(?:year|whole\s+of)\s+)?"
+            rf"(?<![^\W_])(?:(?:{within}|of|since|until|by)\s+)?(?:(?:{year_lead})\s+)?"
             rf"(?P<y>(?:19|20)\d{{2}})(?![^\W_])(?![-–/]\d)",
             re.IGNORECASE,
         )
@@ -696,6 +697,12 @@ def _choose_period(
 ) -> tuple[date | None, date | None]:
     pats = patterns(language)
     fs, fe = ctx.figure_start, ctx.figure_end
+    # "In May courts received 1,450 cases. That is 20% more than in April": a change measured
+    # against a baseline speaks of the period before it, not of the baseline.
+    if mentions and ctx.kind == "change" and all(m.baseline for m in mentions):
+        carried = [m for m in ctx.previous if not m.baseline and not m.same]
+        if carried:
+            return _resolve(carried[-1], ctx)
     # A baseline ("as many as in 2022") is the figure's period only when nothing else is.
     if any(not m.baseline for m in mentions):
         mentions = [m for m in mentions if not m.baseline]

@@ -1955,4 +1955,27 @@ CLAIM_CASES: list[dict] = [
         "over the weekend alone.",
         "claims": [{"figure": "at least 30", "period_start": "2024-12-14", "period_end": "2024-12-15"}],
     },
+    # --- a change against a baseline speaks of the period before it; garrison courts are Russia's
+    {
+        "id": "period-change-against-a-baseline-month",
+        "published": "2025-06-10",
+        "text": "In May, garrison courts received 1,450 AWOL cases, Mediazona counted. That is 20% more than "
+        "in April.",
+        "claims": [
+            {"figure": "1,450", "side": "russia", "period_start": "2025-05-01"},
+            {
+                "figure": "20%",
+                "kind": "change",
+                "side": "russia",
+                "period_start": "2025-05-01",
+                "period_end": "2025-05-31",
+            },
+        ],
+    },
+    {
+        "id": "period-in-the-whole-of-a-year",
+        "published": "2025-06-10",
+        "text": "Prosecutors opened 89,000 AWOL cases in the whole of 2024.",
+        "claims": [{"figure": "89,000", "period_start": "2024-01-01", "period_end": "2024-12-31"}],
+    },
 ]
