@@ -350,7 +350,14 @@ def _settle_sources(claims: list[Claim], doc: _Doc) -> list[Claim]:
             dict.fromkeys(names.get(v, v) for v in c.via if not attribution_stage.is_outlet(v, outlet))
         )
         claimant = names.get(c.claimant, c.claimant)
-        out.append(replace(c, claimant=claimant, via=tuple(v for v in via if v != claimant)))
+        side = c.side
+        if side == "unknown" and table("taxonomy")["metrics"].get(c.metric, {}).get(
+            "own_side_of_state_source"
+        ):
+            # "151,000 proceedings …, data of the Prosecutor General's Office show": a state counts
+            # its own soldiers' cases.
+            side = sides_stage.state_side_of(claimant) or side
+        out.append(replace(c, claimant=claimant, side=side, via=tuple(v for v in via if v != claimant)))
     return out
 
 

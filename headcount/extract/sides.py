@@ -109,6 +109,19 @@ def enemy_of(claimant: str, via: tuple[str, ...]) -> str:
     return "unknown"
 
 
+def state_side_of(claimant: str) -> str | None:
+    """The side a state body belongs to ("Ukraine's Prosecutor General's Office": ukraine), when
+    the actor registry knows the claimant's affiliation; None otherwise."""
+    from headcount.actors import default_registry
+
+    actor = default_registry().resolve(claimant)
+    if actor is not None and actor.affiliation == "ukrainian_state":
+        return "ukraine"
+    if actor is not None and actor.affiliation == "russian_state":
+        return "russia"
+    return None
+
+
 def article_side(cues: list[SideCue]) -> str | None:
     """The side an article is mostly about, from its strong cues; None when it is balanced."""
     counts = Counter(c.side for c in cues if c.strength >= 2 and c.side != "enemy")

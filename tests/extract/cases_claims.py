@@ -1978,4 +1978,25 @@ CLAIM_CASES: list[dict] = [
         "text": "Prosecutors opened 89,000 AWOL cases in the whole of 2024.",
         "claims": [{"figure": "89,000", "period_start": "2024-01-01", "period_end": "2024-12-31"}],
     },
+    # --- a state body counts its own soldiers' cases, verdicts and returns
+    {
+        "id": "side-of-a-state-source-for-its-own-cases",
+        "published": "2025-06-10",
+        "text": "Investigators registered 89,000 cases of unauthorised absence in 2024, according to the "
+        "Prosecutor General's Office.",
+        "claims": [{"figure": "89,000", "metric": "criminal_case", "side": "ukraine"}],
+    },
+    {
+        "id": "side-named-in-the-text-wins-over-the-source",
+        "published": "2025-06-10",
+        "text": "Ukraine's Prosecutor General's Office said it had opened 300 cases against Russian "
+        "soldiers who deserted and crossed into Ukraine.",
+        "claims": [{"figure": "300", "side": "russia"}],
+    },
+    {
+        "id": "side-of-a-state-source-not-for-tolls",
+        "published": "2025-06-10",
+        "text": "The war has claimed more than 100,000 lives, the Prosecutor General's Office said.",
+        "claims": [{"figure": "more than 100,000", "side": "unknown"}],
+    },
 ]
