@@ -264,6 +264,10 @@ class _Patterns:
             r"registers?|records"
         )
         self.data_tail = re.compile(rf"\s+(?:{data_words})$", re.IGNORECASE)
+        back = d.get("back_reference_openers")
+        self.back_reference = (
+            re.compile(rf"\W*(?:{alternation(back)})(?![^\W_])", re.IGNORECASE) if back else None
+        )
         self.agent_after = re.compile(r"\s+by\s", re.IGNORECASE)
         self.own_data = re.compile(rf"^(?:{alternation(d.get('own_data', []) or ['(?!)'])})$", re.IGNORECASE)
         cap = r"[A-Z][\w.'’&-]*"
@@ -383,6 +387,31 @@ def attribute(
             carry = Attribution(speaker, default.via[default.via.index(speaker) + 1 :], default.said_on)
         frame = _Frame(carry, speaker, sent.index, sent.block, default)
         history.append(frame)
+    return _back_references(out, sentences, norm_body, offsets, pats)
+
+
+def _back_references(
+    out: list[SentenceAttribution],
+    sentences: list[Sentence],
+    norm_body: str,
+    offsets: list[int],
+    pats: _Patterns,
+) -> list[SentenceAttribution]:
+    """ "Investigators registered 151,000 cases. That is according to data from the Prosecutor
+    General's Office." ("Про це повідомили в …", "Об этом сообщила …"): a sentence that opens by
+    pointing back gives its source to the unattributed sentence before it."""
+    if pats.back_reference is None:
+        return out
+    for i in range(len(out) - 1):
+        nxt = out[i + 1]
+        if out[i].explicit or not nxt.explicit or nxt.default.claimant == THE_ARTICLE:
+            continue
+        start = offsets[i + 1]
+        if pats.back_reference.match(norm_body, start, start + len(sentences[i + 1].text)):
+            mine = out[i]
+            out[i] = SentenceAttribution(
+                nxt.default, [], mine.spans, mine.date_spans, explicit=True, latest=mine.latest
+            )
     return out
 
 

@@ -1999,4 +1999,19 @@ CLAIM_CASES: list[dict] = [
         "text": "The war has claimed more than 100,000 lives, the Prosecutor General's Office said.",
         "claims": [{"figure": "more than 100,000", "side": "unknown"}],
     },
+    # --- a sentence pointing back gives its source to the one before
+    {
+        "id": "claimant-from-a-back-reference",
+        "published": "2025-09-02",
+        "text": "Investigators registered 151,000 AWOL cases in the first eight months of 2025. That is "
+        "according to data from the Prosecutor General's Office.",
+        "claims": [{"figure": "151,000", "claimant": "Prosecutor General's Office"}],
+    },
+    {
+        "id": "claimant-no-back-reference-without-a-source",
+        "published": "2025-09-02",
+        "text": "Investigators registered 151,000 AWOL cases in the first eight months of 2025. That is "
+        "the highest figure yet.",
+        "claims": [{"figure": "151,000", "claimant": "the article"}],
+    },
 ]

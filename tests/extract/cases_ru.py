@@ -478,4 +478,9 @@ CASES_RU: list[tuple[str, str | None, list[tuple[str, dict]]]] = [
         P,
         [("около 8 700", {"side": "russia", "period_start": "2023-01-01", "period_end": "2023-12-31"})],
     ),
+    (
+        "Суды получили 1 450 дел о СОЧ. Об этом сообщила «Медиазона».",
+        P,
+        [("1 450", {"claimant": "Медиазона"})],
+    ),
 ]
