@@ -227,6 +227,10 @@ class _Patterns:
             rf",\s*(?:{alternation(openers)})\b[^,]*(?:,[^,]{{1,40}})?,\s*$",
             re.IGNORECASE,
         )
+        self.source_lead = re.compile(r"(?P<who>[^\W\d][^:\n]{1,60}?):\s+(?=\S)")
+        self.lead_labels = re.compile(
+            rf"^(?:{alternation(d.get('lead_labels') or ['(?!)'])})$", re.IGNORECASE
+        )
         self.headline_tag = re.compile(r"(?:\s[-–—]\s|:\s)(?P<who>(?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*$")
         self.subject_break = re.compile(
             r"\s+(?:that|which|who|whose|where)\s|\s+(?:has|have|had|is|are|was|were|will|would|did|"
@@ -333,7 +337,10 @@ def attribute(
             cue_at[k].append((start - offsets[k], end - offsets[k]))
     for sent, cues, base in zip(sentences, cue_at, offsets, strict=True):
         norm = norm_body[base : base + len(sent.text)]
-        events = _events(norm, pats, published, language, cues) if cues else []
+        # A source set off by a colon ("HUR: …", "… casualties in Russia's war: NIS") needs no cue
+        # word.
+        tagged = ":" in norm
+        events = _events(norm, pats, published, language, cues) if cues or tagged else []
         spans = [(e.start, e.end) for e in events]
         date_spans = _statement_date_spans(norm, events, published, language)
         inherited = (
@@ -479,7 +486,10 @@ def _events(
             if rx.fullmatch(word):
                 cues[cat].append((start, end))
     tag = pats.headline_tag.search(norm)
-    if not any(cues.values()) and not tag:
+    colon_source = pats.source_lead.match(norm)
+    if colon_source and not _source_before_colon(colon_source.group("who"), pats):
+        colon_source = None
+    if not any(cues.values()) and not tag and not colon_source:
         return events
     taken: list[tuple[int, int]] = []
 
@@ -587,6 +597,9 @@ def _events(
     # A headline's source after a dash or colon: "… opened in 2024 – Prosecutor General's Office".
     if tag:
         add("speaker", tag.start("who"), tag.end("who"), tag.start())
+    # … or before a colon: "HUR: Mi-8 pilot one of at least 30 Russian defectors".
+    if colon_source:
+        add("speaker", colon_source.start("who"), colon_source.end("who"), colon_source.start("who"))
 
     # Someone who cites without a speech verb ("Zakharova has amplified these concerns, citing
     # data from …"): the subject of the sentence passes the figure on.
@@ -746,6 +759,22 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
 
 
 _GENERIC_HEADS = frozenset({"source", "official", "representative", "interlocutor", "data", "report"})
+
+
+def _source_before_colon(text: str, pats: _Patterns) -> bool:
+    """Whether "X: …" opens with a source (a known actor, an acronym, a capitalised name of two
+    or more words) rather than a label ("Details:", "Update:", "Analysis:")."""
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > 6 or pats.lead_labels.match(text):
+        return False
+    if default_registry().find(text, normalised=True):
+        return True
+    if len(words) == 1:
+        return len(text) >= 2 and text.isupper()
+    return all(
+        w[:1].isupper() or w.lower() in pats.determiners or w.lower() in ("of", "for", "and") for w in words
+    )
 
 
 def _speaker_like(text: str, pats: _Patterns) -> bool:
@@ -1165,12 +1194,35 @@ def canonical_names(names: list[str], body: str) -> dict[str, str]:
                 continue
             if (actor is not None and registry.resolve(other) == actor) or _extends(name, other):
                 best = other
+        spelled = _acronym_spelled_out(best, body)
+        if spelled is not None:
+            out[name] = spelled
+            continue
         longer = _longer_in_text(normalise(best), norm_body)
         if longer is not None:
             start = norm_body.find(longer)
             best = body[start : start + len(longer)]
         out[name] = best
     return out
+
+
+def _acronym_spelled_out(name: str, body: str) -> str | None:
+    """The full name an article gives an acronym: "the National Intelligence Service (NIS)" for
+    "NIS"."""
+    if not (2 <= len(name) <= 8 and name.isupper() and name.isalpha()):
+        return None
+    word = r"[A-Z][\w'’-]*"
+    run = rf"{word}(?:[ \t]+(?:(?:of|for|and|on)[ \t]+(?:the[ \t]+)?)?{word}){{1,7}}"
+    m = re.search(rf"({run})\s*\({re.escape(name)}\)", body)
+    if m:
+        return m.group(1)
+    # "The National Intelligence Service told lawmakers …" elsewhere: a name whose capitals spell it.
+    for m in re.finditer(run, body):
+        words = m.group(0).split()
+        for k in range(len(words) - 1):  # "The National Intelligence Service": from any word on
+            if "".join(w[0] for w in words[k:] if w[:1].isupper()) == name:
+                return " ".join(words[k:])
+    return None
 
 
 def _extends(short: str, long: str) -> bool:

@@ -91,7 +91,13 @@ def side_attached(cues: list[SideCue], text: str, fig_end: int, window_end: int)
     if len(words) > 6:
         limit = fig_end + words[5].end()
     near = [c for c in cues if fig_end <= c.start < limit]
-    return near[0].side if near else None
+    if not near:
+        return None
+    # "NK troops suffer 4,700 casualties in Russia's war": a place in the noun phrase says where,
+    # not whose, when a stronger cue names the people elsewhere in the text.
+    if near[0].strength <= 1 and any(c.strength > near[0].strength and c.side != near[0].side for c in cues):
+        return None
+    return near[0].side
 
 
 def enemy_of(claimant: str, via: tuple[str, ...]) -> str:

@@ -2014,4 +2014,26 @@ CLAIM_CASES: list[dict] = [
         "the highest figure yet.",
         "claims": [{"figure": "151,000", "claimant": "the article"}],
     },
+    # --- a source before a colon; a label is none
+    {
+        "id": "claimant-source-before-a-colon",
+        "published": "2025-09-02",
+        "text": "SBU: 45 Russian soldiers have defected since January\n\nThe figure was given at a briefing "
+        "in Kyiv.",
+        "claims": [{"figure": "45", "claimant": "SBU", "metric": "defection"}],
+    },
+    {
+        "id": "claimant-label-before-a-colon-is-no-source",
+        "published": "2025-06-05",
+        "text": "Details: In May alone, 2,700 men were detained at the border while trying to leave.",
+        "claims": [{"figure": "2,700", "claimant": "the article"}],
+    },
+    # --- an acronym is written out as the article writes the name it stands for
+    {
+        "id": "claimant-acronym-spelled-out-elsewhere",
+        "published": "2025-04-30",
+        "text": "NK troops suffer 2,000 casualties in Russia's war: NIS\n\nThe National Intelligence Service "
+        "briefed lawmakers on Wednesday.",
+        "claims": [{"figure": "2,000", "claimant": "National Intelligence Service", "side": "other"}],
+    },
 ]
