@@ -126,18 +126,15 @@ def metric_cues(sentence: str, context: str, language: str = "en") -> list[Cue]:
     """Cues in a (normalised) sentence; ``context`` is the sentence and the two before it, which
     context-bound cues need."""
     out = []
-    headline = _title_case(sentence)
+    headline: bool | None = None  # found out only when a capitalised verb needs it
     for start, end, (metric, kind, weak, ctx) in patterns(language).cues.finditer(sentence):
         if ctx is not None and not ctx.search(context):
             continue
-        if (
-            kind == "verb"
-            and start > 0
-            and sentence[start].isupper()
-            and not headline
-            and _in_name(sentence, start, end)
-        ):
-            continue  # "the Get Lost group": a name, not someone who lost anything
+        if kind == "verb" and start > 0 and sentence[start].isupper():
+            if headline is None:
+                headline = _title_case(sentence)
+            if not headline and _in_name(sentence, start, end):
+                continue  # "the Get Lost group": a name, not someone who lost anything
         out.append(Cue(metric, kind, start, end, weak))
     return out
 
