@@ -2036,4 +2036,25 @@ CLAIM_CASES: list[dict] = [
         "briefed lawmakers on Wednesday.",
         "claims": [{"figure": "2,000", "claimant": "National Intelligence Service", "side": "other"}],
     },
+    # --- modal doubt hedges; "prosecutions for desertion" are criminal cases
+    {
+        "id": "hedged-by-may-have",
+        "published": "2025-03-21",
+        "text": "As many as 40,000 Russian soldiers may have deserted since the invasion began, a rights "
+        "group estimates.",
+        "claims": [{"figure": "As many as 40,000", "hedged": True, "metric": "desertion"}],
+    },
+    {
+        "id": "not-hedged-by-the-month-of-may",
+        "published": "2025-06-10",
+        "text": "In May, 3,000 soldiers deserted from the eastern brigades, the ministry said.",
+        "claims": [{"figure": "3,000", "hedged": False, "period_start": "2025-05-01"}],
+    },
+    {
+        "id": "metric-prosecutions-for-desertion",
+        "published": "2025-03-21",
+        "text": "Prosecutions for outright desertion remained rare last year, at fewer than 100, court "
+        "statistics show.",
+        "claims": [{"figure": "fewer than 100", "metric": "criminal_case"}],
+    },
 ]
