@@ -580,6 +580,15 @@ def _events(
                 lead = pats.leading_subject.match(norm)
                 if lead:
                     s, e = _np_before(norm, _leading_end(norm, lead.end()), pats)
+            after = ce + 1 if ce < len(norm) and norm[ce] == " " else -1
+            loc_after = pats.locative.match(norm, after) if pats.dative_relay and after > 0 else None
+            if loc_after and e > s and _known_outlet(norm[s:e]):
+                # "Об этом ТАСС сообщили в российских силовых структурах": the outlet before the
+                # verb is the one told; the body named after "в" spoke.
+                add("relay", s, e, s)
+                ls, le = _np_after(norm, loc_after.end(), pats)
+                add("speaker", ls, le, vs)
+                continue
             inner = pats.inner_data_of.search(norm, s, e) if e > s else None
             if inner:  # "court records collected by Get Lost show …": the collector speaks
                 s = inner.end()
@@ -613,6 +622,12 @@ def _events(
     for ev in events:
         ev.said_on = _said_on(norm, ev, published, language)
     return events
+
+
+def _known_outlet(text: str) -> bool:
+    """Whether a phrase is exactly a news outlet the actor registry knows ("ТАСС", "РИА Новости")."""
+    actor = default_registry().resolve(text.strip().strip('"«»'), exact=True)
+    return actor is not None and actor.kind in ("state_media", "independent_media", "foreign_media")
 
 
 def _dative_relay(norm: str, verb_end: int, pats: _Patterns, add: Any) -> None:

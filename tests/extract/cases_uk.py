@@ -510,4 +510,5 @@ CASES_UK: list[tuple[str, str | None, list[tuple[str, dict]]]] = [
         P,
         [("понад 150 тисяч", {"claimant": "Офіс генпрокурора", "side": "ukraine"})],
     ),
+    ("Кількість дезертирів у ЗСУ може сягати 200 тисяч.", P, [("200 тисяч", {"hedged": True})]),
 ]
