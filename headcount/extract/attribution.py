@@ -339,7 +339,7 @@ def attribute(
         norm = norm_body[base : base + len(sent.text)]
         # A source set off by a colon ("HUR: …", "… casualties in Russia's war: NIS") needs no cue
         # word.
-        tagged = ":" in norm
+        tagged = ":" in norm or norm.rstrip(" .;").endswith(")")
         events = _events(norm, pats, published, language, cues) if cues or tagged else []
         spans = [(e.start, e.end) for e in events]
         date_spans = _statement_date_spans(norm, events, published, language)
@@ -489,7 +489,8 @@ def _events(
     colon_source = pats.source_lead.match(norm)
     if colon_source and not _source_before_colon(colon_source.group("who"), pats):
         colon_source = None
-    if not any(cues.values()) and not tag and not colon_source:
+    paren_source = _source_in_closing_brackets(norm, pats)
+    if not any(cues.values()) and not tag and not colon_source and not paren_source:
         return events
     taken: list[tuple[int, int]] = []
 
@@ -609,6 +610,10 @@ def _events(
     # … or before a colon: "HUR: Mi-8 pilot one of at least 30 Russian defectors".
     if colon_source:
         add("speaker", colon_source.start("who"), colon_source.end("who"), colon_source.start("who"))
+    # … or in brackets that close the line: "162,000 proceedings (January–October, Prosecutor
+    # General's Office)".
+    if paren_source:
+        add("speaker", paren_source[0], paren_source[1], paren_source[0])
 
     # Someone who cites without a speech verb ("Zakharova has amplified these concerns, citing
     # data from …"): the subject of the sentence passes the figure on.
@@ -704,7 +709,8 @@ def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
         if prev > 0 and _name_like(name):
             start = len(body) - len(name)
             return start, len(body)
-    cut = max(seg.rfind(c) for c in ',;:("')
+    # A dash sets off what comes before it ("10:42 GMT — Ukraine's General Staff says …").
+    cut = max(seg.rfind(c) for c in ',;:("—–')
     # A list of names is one subject: "Posts on X, Facebook and Telegram claim …".
     if (
         cut > 0
@@ -774,6 +780,31 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
 
 
 _GENERIC_HEADS = frozenset({"source", "official", "representative", "interlocutor", "data", "report"})
+
+
+_CLOSING_BRACKETS = re.compile(r"\((?P<inner>[^()]{2,100})\)\W*$")
+
+
+def _source_in_closing_brackets(norm: str, pats: _Patterns) -> tuple[int, int] | None:
+    """The span of a source named last in brackets that end a line: its last comma-separated
+    part, when that is a known actor or an organisation's name."""
+    m = _CLOSING_BRACKETS.search(norm)
+    if not m:
+        return None
+    inner_start = m.start("inner")
+    part_start = norm.rfind(",", inner_start, m.end("inner")) + 1 or inner_start
+    part_start = max(part_start, inner_start)
+    while part_start < m.end("inner") and norm[part_start].isspace():
+        part_start += 1
+    text = norm[part_start : m.end("inner")].strip()
+    if not text or re.search(r"\d", text):
+        return None
+    known = default_registry().find(text, normalised=True)
+    words = text.split()
+    org = bool(words) and bool(pats.org_words.match(words[-1].lower().strip(".,'’s")))
+    if known or (org and _organisation_like(text, pats)):
+        return part_start, part_start + len(text)
+    return None
 
 
 def _source_before_colon(text: str, pats: _Patterns) -> bool:

@@ -2057,4 +2057,29 @@ CLAIM_CASES: list[dict] = [
         "statistics show.",
         "claims": [{"figure": "fewer than 100", "metric": "criminal_case"}],
     },
+    # --- live blogs: a time stamp and a dash before the speaker; a source in closing brackets
+    {
+        "id": "claimant-after-a-time-stamp-and-dash",
+        "published": "2025-11-03",
+        "text": "09:50 GMT — Russia's Defence Ministry says Ukraine lost up to 1,400 servicemen in the "
+        "past day.",
+        "claims": [
+            {"figure": "up to 1,400", "claimant": "Russia's Defence Ministry", "side": "ukraine"},
+        ],
+    },
+    {
+        "id": "claimant-in-closing-brackets",
+        "published": "2025-11-03",
+        "text": "Key figures so far this year:\n- 162,000 criminal proceedings for unauthorised absence "
+        "(January–October, Prosecutor General's Office)",
+        "claims": [
+            {"figure": "162,000", "claimant": "Prosecutor General's Office", "metric": "criminal_case"}
+        ],
+    },
+    {
+        "id": "claimant-brackets-without-a-source",
+        "published": "2025-11-03",
+        "text": "Prosecutors opened 162,000 cases for unauthorised absence (January to October).",
+        "claims": [{"figure": "162,000", "claimant": "the article"}],
+    },
 ]
