@@ -204,7 +204,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 fe,
                 clause,
                 side_cues,
-                attr.spans,
+                # Neither the source ("Russian security forces said") nor a period ("since
+                # Russia's full-scale invasion") says whose people are counted.
+                [*attr.spans, *((m.start, m.end) for m in mentions(i))],
                 metric,
                 metric_info,
                 article_side,

@@ -2082,4 +2082,12 @@ CLAIM_CASES: list[dict] = [
         "text": "Prosecutors opened 162,000 cases for unauthorised absence (January to October).",
         "claims": [{"figure": "162,000", "claimant": "the article"}],
     },
+    # --- a country named in a period phrase says nothing of whose people are counted
+    {
+        "id": "side-not-from-a-period-phrase",
+        "published": "2025-01-28",
+        "text": "Ukraine is struggling with desertion: more than 100,000 AWOL cases have been registered "
+        "since Russia's full-scale invasion, prosecutors say.",
+        "claims": [{"figure": "more than 100,000", "side": "ukraine", "period_start": "2022-02-24"}],
+    },
 ]
