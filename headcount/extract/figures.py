@@ -276,6 +276,11 @@ class _Patterns:
         )
         self.change_verb_before = re.compile(rf"(?:{up_words}|{down_words})\s*$", re.IGNORECASE)
 
+        # Words that only strengthen a bound ("well over", "just under"): not part of the figure.
+        self.intensifier = re.compile(
+            rf"(?:{alternation(data.get('bounds', {}).get('intensifiers') or ['(?!)'])})\s+(?=\S)",
+            re.IGNORECASE,
+        )
         # --- what is not a figure ------------------------------------------------------------
         nf = "not_figures"
         self.label_before = re.compile(
@@ -388,6 +393,12 @@ def find_figures(text: str, language: str = "en") -> list[Figure]:
     """Every numeric figure in ``text``, with offsets into ``text``, value interval and bound."""
     pats = patterns(_language_or_default(language))
     norm = normalise(text)
+    found = _candidates(norm, pats)
+    for c in found:
+        # "well over 1 million", "just over half": the figure is the bound word and the number.
+        m = pats.intensifier.match(norm, c.start, c.end)
+        if m and m.end() < c.end:
+            c.start = m.end()
     return [
         Figure(
             text=text[c.start : c.end],
@@ -400,7 +411,7 @@ def find_figures(text: str, language: str = "en") -> list[Figure]:
             per=_rate(norm, c, pats),
             direction=c.direction if c.unit != "percent" else _change_adjacent(norm, c, pats),
         )
-        for c in _candidates(norm, pats)
+        for c in found
     ]
 
 

@@ -10,7 +10,8 @@ decisions written here):
 
 - ``figure_text`` is an exact substring of the sentence: the number words plus their qualifier
   ("over 2,000", "Some 950", "an estimated 15,000", "500 or more", "2,000-plus", "10,000+"), never
-  the counted noun and never emphasis words such as "only". A percent sign or word belongs to the
+  the counted noun and never emphasis words such as "only", nor words that strengthen a bound
+  ("well over 1,000" -> "over 1,000", "just under 300" -> "under 300"). A percent sign or word belongs to the
   figure ("10%", "10 percent", "10 per cent", "38 pct", "4 percentage points"), and so does a
   currency sign written before the digits ("$2bn", "€4.5m"); a unit word after the number does not
   ("5 km" -> "5", "100,000 hryvnias" -> "100,000").
@@ -358,7 +359,9 @@ FIGURE_CASES: list[tuple] = [
         [("In excess of 30,000", 30000, None, "over")],
     ),
     ("Upwards of 800 servicemen have applied to the hotline.", [("Upwards of 800", 800, None, "over")]),
-    ("Well over 1,000 men crossed into Georgia on Monday.", [("Well over 1,000", 1000, None, "over")]),
+    ("Well over 1,000 men crossed into Georgia on Monday.", [("over 1,000", 1000, None, "over")]),
+    ("Just under 300 soldiers returned.", [("under 300", None, 300, "under")]),
+    ("Far more than 5,000 men fled abroad.", [("more than 5,000", 5000, None, "over")]),
     # --- bound "approx": nearly, almost, about, some, around, approximately, roughly, an estimated
     ("Nearly 20,000 men have been reported missing.", [("Nearly 20,000", 20000, 20000, "approx")]),
     (
