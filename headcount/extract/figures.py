@@ -268,6 +268,9 @@ class _Patterns:
         joint_down = alternation(ch.get("joints_down", ["by", "of", "nearly", "almost"]))
         self.change_before_up = re.compile(rf"{up_words}\s+(?:{joint_up}\s+)*(?:a\s+)?$", re.IGNORECASE)
         self.change_before_down = re.compile(rf"{down_words}\s+(?:{joint_down}\s+)*(?:a\s+)?$", re.IGNORECASE)
+        # "made up 64%", "handed down": a phrasal verb's particle is no change word.
+        phrasal = ch.get("phrasal") or ["(?!)"]
+        self.phrasal_before = re.compile(rf"(?<![^\W_])(?:{alternation(phrasal)})\s+$", re.IGNORECASE)
         self.change_after_up = re.compile(
             rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?{up_words}", re.IGNORECASE
         )
@@ -1098,6 +1101,10 @@ def _change_adjacent(norm: str, c: _Cand, pats: _Patterns) -> str | None:
     after = norm[c.end : c.end + 25]
     mb_up = pats.change_before_up.search(before)
     mb_down = pats.change_before_down.search(before)
+    if mb_up and pats.phrasal_before.search(before, 0, mb_up.start()):
+        mb_up = None
+    if mb_down and pats.phrasal_before.search(before, 0, mb_down.start()):
+        mb_down = None
     ma_up = pats.change_after_up.match(after)
     ma_down = pats.change_after_down.match(after)
     if ma_up or mb_up:

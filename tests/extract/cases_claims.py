@@ -2090,4 +2090,17 @@ CLAIM_CASES: list[dict] = [
         "since Russia's full-scale invasion, prosecutors say.",
         "claims": [{"figure": "more than 100,000", "side": "ukraine", "period_start": "2022-02-24"}],
     },
+    # --- "made up 64%": a share, not a change ("up" belongs to the verb)
+    {
+        "id": "kind-made-up-is-a-share",
+        "published": "2025-03-01",
+        "text": "Mobilised men made up 64% of those convicted of going AWOL in 2024, Mediazona found.",
+        "claims": [{"figure": "64%", "kind": "share"}],
+    },
+    {
+        "id": "kind-up-is-a-change",
+        "published": "2025-03-01",
+        "text": "AWOL cases were up 20% on the year before, Mediazona found.",
+        "claims": [{"figure": "20%", "kind": "change"}],
+    },
 ]
