@@ -318,7 +318,8 @@ def _continues_statistics(
 def _settle_sources(claims: list[Claim], doc: _Doc) -> list[Claim]:
     """Article-level attribution: a headline without a source of its own takes the lede's (and
     the body's period of a figure it repeats); the article's own outlet is never an intermediary;
-    each source gets its fullest name."""
+    each source gets its fullest name; a state body's own count with no side named anywhere
+    takes that state's side."""
     if not claims:
         return claims
     headline = _headline_end(doc)
