@@ -697,18 +697,19 @@ def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
     paren = re.search(r"\s*\([^()]{1,40}\)$", seg)
     if paren:
         seg = seg[: paren.start()].rstrip()
-    app = pats.appositive.search(seg) if seg.endswith(",") else None
-    if app:
-        seg = seg[: app.start()].rstrip()
-    elif seg.endswith(","):
-        # "A member of the defence committee, Oleksiy Honcharenko, said": the name between the
-        # commas is who spoke; the description before it only says who he is.
+    if seg.endswith(","):
+        # "A member of the defence committee, Oleksiy Honcharenko, said", "the country's asylum
+        # office, Ofpra, told": the name between the commas is who spoke; the description before
+        # it only says who that is.
         body = seg[:-1].rstrip()
         prev = max(body.rfind(c) for c in ',;:("')
         name = body[prev + 1 :].strip()
-        if prev > 0 and _name_like(name):
+        if prev > 0 and _named_after_description(name, body[:prev], pats):
             start = len(body) - len(name)
             return start, len(body)
+    app = pats.appositive.search(seg) if seg.endswith(",") else None
+    if app:
+        seg = seg[: app.start()].rstrip()
     # A dash sets off what comes before it ("10:42 GMT — Ukraine's General Staff says …").
     cut = max(seg.rfind(c) for c in ',;:("—–')
     # A list of names is one subject: "Posts on X, Facebook and Telegram claim …".
@@ -737,6 +738,24 @@ def _np_before(norm: str, end: int, pats: _Patterns) -> tuple[int, int]:
     if len(seg[start:stop].split()) > 12:
         return end, end
     return start, stop
+
+
+def _named_after_description(name: str, before: str, pats: _Patterns) -> bool:
+    """Whether ``name`` names whom the phrase before it describes: a person's name, or one word
+    that is an acronym, a known actor or a capitalised name after "the …"/"its …"."""
+    cut = max(before.rfind(c) for c in ',;:("—–')
+    # "Go by the Forest, a Russian group known by its Russian name, Idite Lesom, says": a name
+    # before the description is the subject, the one after it another name for it.
+    first = before[max(before.rfind(c, 0, cut) for c in ',;:("—–') + 1 : cut].strip() if cut > 0 else ""
+    if first[:1].isupper() and len(first.split()) <= 5:
+        return False
+    if _name_like(name):
+        return True
+    if not re.fullmatch(r"[^\W\d_][\w'’.-]*", name) or not name[:1].isupper() or pats.lead_labels.match(name):
+        return False
+    description = before[cut + 1 :].strip().lower()
+    described = description.split()[:1] and description.split()[0] in pats.determiners
+    return bool(name.isupper() or default_registry().find(name, normalised=True) or described)
 
 
 def _name_like(text: str) -> bool:

@@ -429,7 +429,7 @@ def _kind(fig: Figure) -> str:
     if fig.unit == "percent":
         return "change" if fig.direction else "share"
     if fig.unit == "fraction":
-        return "share"
+        return "change" if fig.direction else "share"  # "a quarter more than in 2022"
     if fig.per:
         return "rate"
     return "count"

@@ -271,11 +271,17 @@ class _Patterns:
         # "made up 64%", "handed down": a phrasal verb's particle is no change word.
         phrasal = ch.get("phrasal") or ["(?!)"]
         self.phrasal_before = re.compile(rf"(?<![^\W_])(?:{alternation(phrasal)})\s+$", re.IGNORECASE)
+        # Comparatives that only make a change after the figure ("a quarter more than in 2022");
+        # before it they are bounds ("more than 20%").
+        after_up = ch.get("after_up") or ["(?!)"]
+        after_down = ch.get("after_down") or ["(?!)"]
         self.change_after_up = re.compile(
-            rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?{up_words}", re.IGNORECASE
+            rf"^[\s-]*(?:year-on-year\s+|annual\s+|jump\s+in\s+)?(?:{up_words}|{words_pattern(after_up)})",
+            re.IGNORECASE,
         )
         self.change_after_down = re.compile(
-            rf"^[\s-]*(?:year-on-year\s+|annual\s+)?{down_words}", re.IGNORECASE
+            rf"^[\s-]*(?:year-on-year\s+|annual\s+)?(?:{down_words}|{words_pattern(after_down)})",
+            re.IGNORECASE,
         )
         self.change_verb_before = re.compile(rf"(?:{up_words}|{down_words})\s*$", re.IGNORECASE)
 
@@ -412,7 +418,9 @@ def find_figures(text: str, language: str = "en") -> list[Figure]:
             bound=c.bound,
             unit=c.unit,
             per=_rate(norm, c, pats),
-            direction=c.direction if c.unit != "percent" else _change_adjacent(norm, c, pats),
+            direction=c.direction
+            if c.unit not in ("percent", "fraction")
+            else _change_adjacent(norm, c, pats),
         )
         for c in found
     ]

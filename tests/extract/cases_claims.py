@@ -2103,4 +2103,36 @@ CLAIM_CASES: list[dict] = [
         "text": "AWOL cases were up 20% on the year before, Mediazona found.",
         "claims": [{"figure": "20%", "kind": "change"}],
     },
+    # --- "the country's asylum office, Ofpra, told": the name after the description spoke
+    {
+        "id": "claimant-description-then-one-word-name",
+        "published": "2024-06-18",
+        "text": "France has granted refugee status to fewer than 50 Russian deserters since the invasion, "
+        "the country's asylum office, Ofpra, told reporters.",
+        "claims": [{"figure": "fewer than 50", "claimant": "Ofpra", "metric": "asylum_granted"}],
+    },
+    {
+        "id": "claimant-name-description-other-name",
+        "published": "2024-06-18",
+        "text": "Go by the Forest, a Russian group known by its Russian name, Idite Lesom, says it has "
+        "helped more than 1,600 servicemen leave the army.",
+        "claims": [{"figure": "more than 1,600", "claimant": "Go by the Forest"}],
+    },
+    # --- a comparative after a fraction or percentage makes it a change
+    {
+        "id": "kind-a-quarter-more-than",
+        "published": "2024-06-18",
+        "text": "Russians lodged about 17,000 asylum applications in the EU last year, roughly a quarter "
+        "more than in 2022, Eurostat said.",
+        "claims": [
+            {"figure": "about 17,000", "kind": "count"},
+            {"figure": "roughly a quarter", "kind": "change", "period_start": "2023-01-01"},
+        ],
+    },
+    {
+        "id": "kind-more-than-a-percentage-is-a-bound",
+        "published": "2024-06-18",
+        "text": "More than 20% of the asylum applicants were men of military age, Eurostat said.",
+        "claims": [{"figure": "More than 20%", "kind": "share", "low": 20, "high": None}],
+    },
 ]
