@@ -1144,6 +1144,8 @@ def _said_on(norm: str, ev: _Event, published: date | None, language: str) -> da
     ]
     for ws, we in windows:
         for m in pats.date.finditer(norm, ws, we):
+            if m.end() < len(norm) and norm[m.end()].isdigit():
+                continue  # the window cut a number: "листопада 2|024" is no 2 November
             first, last = resolve_date(m, pats, published)
             if first is not None and first == last:
                 return first

@@ -2135,4 +2135,17 @@ CLAIM_CASES: list[dict] = [
         "text": "More than 20% of the asylum applicants were men of military age, Eurostat said.",
         "claims": [{"figure": "More than 20%", "kind": "share", "low": 20, "high": None}],
     },
+    # --- the offence's name in each country's criminal code says whose soldiers
+    {
+        "id": "side-from-the-code-article",
+        "published": "2025-05-14",
+        "text": "Courts registered 4,100 cases under Article 337 in April, court records show.",
+        "claims": [{"figure": "4,100", "side": "russia", "metric": "criminal_case"}],
+    },
+    {
+        "id": "side-from-the-offence-abbreviation",
+        "published": "2025-05-14",
+        "text": "Investigators opened 17,000 SZCh proceedings in April, the prosecutor's office said.",
+        "claims": [{"figure": "17,000", "side": "ukraine"}],
+    },
 ]
