@@ -127,6 +127,11 @@ class _Patterns:
         )
         self.year_needs_prep = re.compile(rf"^(?:{within}|of|since|until|by)\s", re.IGNORECASE)
         self.fiscal = re.compile(ph["fiscal_year"], re.IGNORECASE)
+        self.year_edges = [
+            (edge, re.compile(ph[key], re.IGNORECASE))
+            for edge, key in (("start", "year_start"), ("end", "year_end"), ("middle", "year_middle"))
+            if ph.get(key)
+        ]
         self.first_n = re.compile(ph["first_n"], re.IGNORECASE)
         self.half = re.compile(ph["half"], re.IGNORECASE)
         self.quarter = re.compile(ph["quarter"], re.IGNORECASE)
@@ -382,12 +387,23 @@ def find_periods(
             add(m, None, None)
 
     for m in pats.half.finditer(sentence) if "half" in present else ():
-        year = _year_word(m.group("year"), published, pats)
+        year = _year_word(m.group("year") or "", published, pats)
         if year:
             h = next((v for rx, v in pats.halves if rx.match(m.group("which"))), 2)
+            if not m.group("year") and published and date(year, 6 * h - 5, 1) > published:
+                year -= 1  # "in the second half", written in March: last year's
             add(m, date(year, 6 * h - 5, 1), _month_span(year, 6 * h)[1])
         else:
             add(m, None, None)
+
+    if has_year:
+        for edge, rx in pats.year_edges:
+            for m in rx.finditer(sentence):
+                y = int(m.group("y"))
+                if edge == "start":
+                    add(m, date(y, 1, 1), None, open_end=True, scopes_sentence=True)
+                else:
+                    add(m, None, date(y, 12, 31) if edge == "end" else date(y, 6, 30), scopes_sentence=True)
 
     for m in pats.quarter.finditer(sentence) if "quarter" in present else ():
         if m.group("q"):
@@ -395,7 +411,9 @@ def find_periods(
         else:
             which = m.group("which").lower()
             q = next((v for rx, v in pats.quarters if rx.match(which)), 4)
-            year = _year_word(m.group("year"), published, pats)
+            year = _year_word(m.group("year") or "", published, pats)
+            if not m.group("year") and year and published and date(year, 3 * q - 2, 1) > published:
+                year -= 1  # "in the fourth quarter", written in March: last year's
         if year:
             add(m, date(year, 3 * q - 2, 1), _month_span(year, 3 * q)[1])
         else:

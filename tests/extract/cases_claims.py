@@ -2148,4 +2148,29 @@ CLAIM_CASES: list[dict] = [
         "text": "Investigators opened 17,000 SZCh proceedings in April, the prosecutor's office said.",
         "claims": [{"figure": "17,000", "side": "ukraine"}],
     },
+    # --- the edges of a named year; a quarter or half with no year
+    {
+        "id": "period-since-the-start-of-a-year",
+        "published": "2025-10-01",
+        "text": "Since the start of 2025, 40,000 soldiers have deserted, officials said.",
+        "claims": [{"figure": "40,000", "period_start": "2025-01-01", "period_end": "2025-10-01"}],
+    },
+    {
+        "id": "period-by-the-end-of-a-year",
+        "published": "2025-10-01",
+        "text": "By the end of 2024, 100,000 soldiers had deserted, officials said.",
+        "claims": [{"figure": "100,000", "period_start": None, "period_end": "2024-12-31"}],
+    },
+    {
+        "id": "period-quarter-without-a-year",
+        "published": "2025-10-01",
+        "text": "In the first quarter, 9,000 soldiers deserted, officials said.",
+        "claims": [{"figure": "9,000", "period_start": "2025-01-01", "period_end": "2025-03-31"}],
+    },
+    {
+        "id": "period-quarter-not-yet-begun-is-last-years",
+        "published": "2025-03-01",
+        "text": "In the fourth quarter, 9,000 soldiers deserted, officials said.",
+        "claims": [{"figure": "9,000", "period_start": "2024-10-01", "period_end": "2024-12-31"}],
+    },
 ]
