@@ -399,11 +399,12 @@ def find_periods(
     if has_year:
         for edge, rx in pats.year_edges:
             for m in rx.finditer(sentence):
-                y = int(m.group("y"))
+                named = int(m.group("y"))
                 if edge == "start":
-                    add(m, date(y, 1, 1), None, open_end=True, scopes_sentence=True)
+                    add(m, date(named, 1, 1), None, open_end=True, scopes_sentence=True)
                 else:
-                    add(m, None, date(y, 12, 31) if edge == "end" else date(y, 6, 30), scopes_sentence=True)
+                    last_day = date(named, 12, 31) if edge == "end" else date(named, 6, 30)
+                    add(m, None, last_day, scopes_sentence=True)
 
     for m in pats.quarter.finditer(sentence) if "quarter" in present else ():
         if m.group("q"):
