@@ -273,6 +273,13 @@ class _Patterns:
             re.compile(rf"\W*(?:{alternation(back)})(?![^\W_])", re.IGNORECASE) if back else None
         )
         self.agent_after = re.compile(r"\s+by\s", re.IGNORECASE)
+        # "said in September that …": the month dates the statement (languages that list these).
+        month_preps = d.get("statement_month_preps") or ["(?!)"]
+        self.statement_month_before = re.compile(rf"\s+(?:{alternation(month_preps)})\s+", re.IGNORECASE)
+        said_openers = d.get("what_was_said_openers") or ["(?!)"]
+        self.what_was_said = re.compile(
+            rf"\s*,?\s*(?:(?:{alternation(said_openers)})(?![^\W_])|[\"“«])", re.IGNORECASE
+        )
         self.own_data = re.compile(rf"^(?:{alternation(d.get('own_data', []) or ['(?!)'])})$", re.IGNORECASE)
         cap = r"[A-Z][\w.'’&-]*"
         self.subject_org = re.compile(
@@ -1032,25 +1039,26 @@ def _name(original: str, norm: str, e: _Event, pats: _Patterns) -> str:
 def _known_alias(text: str) -> bool:
     """Whether a phrase is itself a known actor's name ("UN refugee agency", "U.N. refugee
     agency"), not an acronym with a description after it ("HUR military intelligence agency")."""
-
-    def key(t: str) -> str:
-        t = re.sub(r"^the\s+", "", t.strip(), flags=re.IGNORECASE)
-        t = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), t)
-        return re.sub(r"\s+", " ", normalise(t).casefold())
-
-    actor = default_registry().resolve(key(text))
-    return actor is not None and key(text) in {key(a) for a in actor.aliases}
+    return _is_alias(text, loose=True)
 
 
 def _the_is_part_of_name(text: str) -> bool:
     """ "The Kyiv Independent", "The Economist": a known name that begins with "The"."""
-    registry = default_registry()
-    key = re.sub(r"\s+", " ", text.strip().casefold())
-    actor = registry.resolve(text)
-    if actor is None:
-        return False
-    aliases = {re.sub(r"\s+", " ", normalise(a).casefold()) for a in actor.aliases}
-    return key in aliases
+    return _is_alias(text)
+
+
+def _is_alias(text: str, *, loose: bool = False) -> bool:
+    """Whether ``text`` is, letter for letter, one of the names of the actor it resolves to;
+    ``loose`` ignores a leading "the" and the dots of an acronym ("U.N.")."""
+
+    def key(t: str) -> str:
+        if loose:
+            t = re.sub(r"^the\s+", "", t.strip(), flags=re.IGNORECASE)
+            t = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), t)
+        return re.sub(r"\s+", " ", normalise(t).strip().casefold())
+
+    actor = default_registry().resolve(key(text) if loose else text)
+    return actor is not None and key(text) in {key(a) for a in actor.aliases}
 
 
 def _person_after_title(text: str, pats: _Patterns) -> int | None:
@@ -1154,7 +1162,7 @@ def _said_on(norm: str, ev: _Event, published: date | None, language: str) -> da
     verb_end = _verb_end(norm, ev)
     for m in pats.date.finditer(norm, verb_end, min(len(norm), verb_end + 30)):
         first, last = resolve_date(m, pats, published)
-        if last is not None and _statement_month(norm, verb_end, m):
+        if last is not None and _statement_month(norm, verb_end, m, patterns(language)):
             return min(last, published) if published else last
     return _weekday(norm[max(0, ev.at - 40) : min(len(norm), ev.end + 25)], published)
 
@@ -1187,7 +1195,11 @@ def _statement_date_spans(
     for m in pats.date.finditer(norm):
         _first, _last = resolve_date(m, pats, None if published is None else published)
         if not (m.group("day") or m.group("day2")):
-            if any(_statement_month(norm, _verb_end(norm, ev), m) for ev in events if ev.role != "relay"):
+            if any(
+                _statement_month(norm, _verb_end(norm, ev), m, patterns(language))
+                for ev in events
+                if ev.role != "relay"
+            ):
                 spans.append((m.start(), m.end()))
             continue
         for ev in events:
@@ -1224,10 +1236,6 @@ def _statement_date_spans(
     return spans
 
 
-_IN_MONTH = re.compile(r"\s+in\s+$", re.IGNORECASE)
-_THEN_THAT = re.compile(r"\s*,?\s*(?:that\b|[\"“«])", re.IGNORECASE)
-
-
 def _verb_end(norm: str, ev: _Event) -> int:
     """Where the speech verb of an event ends (its cue word, when no longer verb was recorded)."""
     if ev.verb_end >= 0:
@@ -1236,9 +1244,12 @@ def _verb_end(norm: str, ev: _Event) -> int:
     return ev.at + word.end() if word else ev.at
 
 
-def _statement_month(norm: str, verb_end: int, m: re.Match[str]) -> bool:
+def _statement_month(norm: str, verb_end: int, m: re.Match[str], pats: _Patterns) -> bool:
     """ "said in September that …": a month right after a speech verb, then what was said."""
-    return bool(_IN_MONTH.fullmatch(norm, verb_end, m.start()) and _THEN_THAT.match(norm, m.end()))
+    return bool(
+        pats.statement_month_before.fullmatch(norm, verb_end, m.start())
+        and pats.what_was_said.match(norm, m.end())
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -103,15 +103,10 @@ def side_attached(cues: list[SideCue], text: str, fig_end: int, window_end: int)
 def enemy_of(claimant: str, via: tuple[str, ...]) -> str:
     """Whose soldiers "the enemy" are: the other side of whoever speaks (the claimant, else the
     first intermediary), when the actor registry knows their affiliation."""
-    from headcount.actors import default_registry
-
-    registry = default_registry()
     for name in (claimant, *via):
-        actor = registry.resolve(name)
-        if actor is not None and actor.affiliation == "ukrainian_state":
-            return "russia"
-        if actor is not None and actor.affiliation == "russian_state":
-            return "ukraine"
+        side = state_side_of(name)
+        if side is not None:
+            return "russia" if side == "ukraine" else "ukraine"
     return "unknown"
 
 
